@@ -1,0 +1,60 @@
+"""The database engine and the per-request session.
+
+SQLite is the embedded default: every connection runs in WAL mode with foreign keys enforced and a busy
+timeout, so readers never block the writer and a second writer waits instead of failing at once.
+"""
+
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import make_url
+from sqlmodel import Session, create_engine
+
+from app.config import get_settings
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def _ensure_sqlite_directory(url: str) -> None:
+    database = make_url(url).database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+
+
+def build_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
+    """Create an engine; for SQLite, configure every new connection the same way."""
+    if not is_sqlite(url):
+        return create_engine(url, pool_pre_ping=True)
+    _ensure_sqlite_directory(url)
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _configure_sqlite(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return engine
+
+
+@lru_cache
+def get_engine() -> Engine:
+    settings = get_settings()
+    return build_engine(settings.database_url, busy_timeout_ms=settings.sqlite_busy_timeout_ms)
+
+
+def get_session() -> Iterator[Session]:
+    with Session(get_engine()) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]

@@ -1,0 +1,141 @@
+"""One error family, rendered by one handler as RFC 9457 ``application/problem+json``.
+
+Code below the routes raises ``Problem`` subclasses (``NotFound``, ``Conflict``, ``InvalidParameter``);
+FastAPI's own validation errors and unknown routes are rendered in the same shape. Bodies never carry SQL,
+paths or stack traces: unexpected exceptions are logged and answered with a bare 500.
+"""
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+logger = logging.getLogger("peacekb.errors")
+
+
+class InvalidField(BaseModel):
+    """One rejected input: where it was sent, its name, and why it was rejected."""
+
+    location: str = Field(examples=["query"])
+    name: str = Field(examples=["limit"])
+    reason: str = Field(examples=["Input should be less than or equal to 500"])
+
+
+class ProblemDetails(BaseModel):
+    """An RFC 9457 problem document."""
+
+    type: str = Field(default="about:blank", examples=["urn:peacekb:problem:not-found"])
+    title: str = Field(examples=["Not Found"])
+    status: int = Field(examples=[404])
+    detail: str | None = Field(default=None, examples=["No claim with id 'no-such-claim'."])
+    instance: str | None = Field(default=None, examples=["/api/v1/claims/no-such-claim"])
+    errors: list[InvalidField] | None = None
+
+
+class Problem(Exception):
+    """A failure the client should hear about, with its HTTP status."""
+
+    status: int = 500
+    slug: str = "internal-error"
+
+    def __init__(self, detail: str, *, errors: list[InvalidField] | None = None, headers: dict | None = None):
+        super().__init__(detail)
+        self.detail, self.errors, self.headers = detail, errors, headers
+
+
+class NotFound(Problem):
+    status, slug = 404, "not-found"
+
+
+class Conflict(Problem):
+    status, slug = 409, "conflict"
+
+
+class InvalidParameter(Problem):
+    status, slug = 422, "invalid-parameter"
+
+    def __init__(self, name: str, reason: str, *, location: str = "query"):
+        super().__init__(
+            f"{name}: {reason}", errors=[InvalidField(location=location, name=name, reason=reason)]
+        )
+
+
+def problem_response(
+    request: Request,
+    status: int,
+    *,
+    detail: str | None = None,
+    slug: str | None = None,
+    errors: list[InvalidField] | None = None,
+    headers: dict | None = None,
+) -> JSONResponse:
+    body = ProblemDetails(
+        type=f"urn:peacekb:problem:{slug}" if slug else "about:blank",
+        title=HTTPStatus(status).phrase,
+        status=status,
+        detail=detail,
+        instance=request.url.path,
+        errors=errors,
+    )
+    return JSONResponse(
+        body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers
+    )
+
+
+def _field_name(location: tuple[Any, ...]) -> tuple[str, str]:
+    where = str(location[0]) if location else "request"
+    name = ".".join(str(part) for part in location[1:]) or where
+    return where, name
+
+
+def _validation_problem(request: Request, exc: RequestValidationError) -> JSONResponse:
+    errors = []
+    for error in exc.errors():
+        where, name = _field_name(tuple(error.get("loc", ())))
+        errors.append(InvalidField(location=where, name=name, reason=error.get("msg", "invalid")))
+    detail = "; ".join(f"{e.name}: {e.reason}" for e in errors)
+    return problem_response(request, 422, detail=detail, slug="invalid-parameter", errors=errors)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(Problem)
+    async def _problem(request: Request, exc: Problem) -> JSONResponse:
+        return problem_response(
+            request, exc.status, detail=exc.detail, slug=exc.slug, errors=exc.errors, headers=exc.headers
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _validation_problem(request, exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = (
+            exc.detail
+            if isinstance(exc.detail, str) and exc.detail != HTTPStatus(exc.status_code).phrase
+            else None
+        )
+        return problem_response(
+            request, exc.status_code, detail=detail, headers=getattr(exc, "headers", None)
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        logger.exception("unhandled error on %s %s", request.method, request.url.path)
+        return problem_response(request, 500, detail="An unexpected error occurred.")
+
+
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {
+        "model": ProblemDetails,
+        "description": description,
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}},
+    }
+    for status, description in {404: "No such record", 422: "A parameter was rejected"}.items()
+}

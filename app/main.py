@@ -1,0 +1,97 @@
+"""The FastAPI application: routers, error handlers, and first-start migration and seeding."""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from pydantic import BaseModel
+from sqlmodel import Session
+
+from app import __version__
+from app.config import get_settings
+from app.db import get_engine
+from app.errors import install_error_handlers
+from app.migrate import is_empty, upgrade
+from app.routes import actors, claims, events, issues, plans, search, sources
+from app.services.seeding import load_seed
+
+logger = logging.getLogger("peacekb")
+API_PREFIX = "/api/v1"
+
+DESCRIPTION = """
+A structured knowledge base of the 2025 Ukraine–Russia peace talks.
+
+**Provenance first**: every claim carries the verbatim quote it rests on, with `quote_start`/`quote_end`
+offsets (Unicode code points) into the stored source text. **Disagreement is data**: conflicting claims are
+linked (`contradicts` / `supports` / `updates`), never silently reconciled.
+
+Every list answers `{items, total, limit, offset}` with a `Link` header, takes `limit`/`offset`/`sort`, and
+answers CSV with `?format=csv` or `Accept: text/csv`. Errors are RFC 9457 `application/problem+json`.
+"""
+
+TAGS = [
+    {"name": "claims", "description": "Quoted, anchored statements: the atomic unit of evidence."},
+    {"name": "claim relations", "description": "Typed links between claims: contradicts, supports, updates."},
+    {"name": "sources", "description": "Stored source texts, graded for reliability (Admiralty A–F)."},
+    {"name": "actors", "description": "People, states, organisations and bodies, with every alias."},
+    {"name": "plans", "description": "Peace plans, their versions and proposers."},
+    {"name": "plan points", "description": "The points of each plan, with the issues they touch."},
+    {"name": "issues", "description": "The disputed issues of the talks."},
+    {"name": "positions", "description": "Actors' stances on issues, plans and plan points, with evidence."},
+    {"name": "events", "description": "Strikes, captures, withdrawals, calls, press conferences."},
+    {"name": "search", "description": "Full-text search across every kind of record."},
+    {"name": "meta", "description": "Health and counts."},
+]
+
+
+def prepare_database() -> None:
+    """Bring the schema to head and, on an empty database, load the seed."""
+    settings = get_settings()
+    upgrade(settings.database_url)
+    with Session(get_engine()) as session:
+        if is_empty(session):
+            report = load_seed(session, settings.seed_dir)
+            logger.info("seeded an empty database: %s", report.written)
+
+
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    if get_settings().seed_on_startup:
+        prepare_database()
+    yield
+
+
+def operation_id(route: APIRoute) -> str:
+    """Stable operationIds for client generators: the route function's name (``list_claims``)."""
+    return route.name
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(
+        title="PeaceKB",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+        generate_unique_id_function=operation_id,
+    )
+    install_error_handlers(app)
+    for module in (claims, sources, actors, plans, issues, events, search):
+        app.include_router(module.router, prefix=API_PREFIX)
+
+    @app.get("/health", response_model=Health, tags=["meta"])
+    def health() -> Health:
+        """Report that the service is up."""
+        return Health(status="ok", version=__version__)
+
+    return app
+
+
+app = create_app()

@@ -1,0 +1,45 @@
+"""People, states, organisations and bodies that act in or speak about the talks."""
+
+from sqlalchemy import JSON, Column
+from sqlmodel import Field, SQLModel
+
+from app.models.vocab import ActorKind
+
+
+class ActorBase(SQLModel):
+    id: str = Field(primary_key=True, schema_extra={"examples": ["volodymyr-zelensky"]})
+    name: str
+    kind: ActorKind
+    description: str | None = None
+    affiliation_id: str | None = Field(
+        default=None, foreign_key="actor.id", index=True, description="The actor this one belongs to."
+    )
+    aliases: list[str] = Field(
+        default_factory=list,
+        sa_column=Column(JSON, nullable=False),
+        description="Every spelling in the sources.",
+    )
+
+
+class Actor(ActorBase, table=True):
+    pass
+
+
+class ActorRole(SQLModel, table=True):
+    """A role or title of an actor as one claim states it."""
+
+    __tablename__ = "actor_role"
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: str = Field(foreign_key="actor.id", index=True, ondelete="CASCADE")
+    role: str
+    claim_id: str = Field(foreign_key="claim.id", index=True)
+
+
+class ActorRolePublic(SQLModel):
+    role: str
+    claim_id: str
+    source_id: str
+
+
+class ActorPublic(ActorBase):
+    roles: list[ActorRolePublic] = []

@@ -1,0 +1,51 @@
+"""Many-to-many link tables. Each row says that one record concerns another; none carries data of its own."""
+
+from sqlmodel import Field, SQLModel
+
+
+class ClaimActor(SQLModel, table=True):
+    __tablename__ = "claim_actor"
+    claim_id: str = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    actor_id: str = Field(foreign_key="actor.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class ClaimPlanPoint(SQLModel, table=True):
+    __tablename__ = "claim_plan_point"
+    claim_id: str = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    plan_point_id: str = Field(foreign_key="plan_point.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class ClaimIssue(SQLModel, table=True):
+    __tablename__ = "claim_issue"
+    claim_id: str = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    issue_id: str = Field(foreign_key="disputed_issue.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class ClaimEvent(SQLModel, table=True):
+    __tablename__ = "claim_event"
+    claim_id: str = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    event_id: str = Field(foreign_key="event.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class PlanProposer(SQLModel, table=True):
+    __tablename__ = "plan_proposer"
+    plan_id: str = Field(foreign_key="plan.id", primary_key=True, ondelete="CASCADE")
+    actor_id: str = Field(foreign_key="actor.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class PlanPointIssue(SQLModel, table=True):
+    __tablename__ = "plan_point_issue"
+    plan_point_id: str = Field(foreign_key="plan_point.id", primary_key=True, ondelete="CASCADE")
+    issue_id: str = Field(foreign_key="disputed_issue.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class PositionClaim(SQLModel, table=True):
+    __tablename__ = "position_claim"
+    position_id: str = Field(foreign_key="position.id", primary_key=True, ondelete="CASCADE")
+    claim_id: str = Field(foreign_key="claim.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class EventActor(SQLModel, table=True):
+    __tablename__ = "event_actor"
+    event_id: str = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
+    actor_id: str = Field(foreign_key="actor.id", primary_key=True, index=True, ondelete="CASCADE")

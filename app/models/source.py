@@ -1,0 +1,53 @@
+"""Documents as stored, and the sources (articles, posts, statements) they hold."""
+
+from datetime import date
+
+from sqlalchemy import Column, Text
+from sqlmodel import Field, SQLModel
+
+from app.models.vocab import Reliability, SourceKind
+
+
+class Document(SQLModel, table=True):
+    """A file exactly as it was received; one document may hold several sources run together."""
+
+    id: str = Field(primary_key=True)
+    filename: str
+    sha256: str
+    text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class SourceBase(SQLModel):
+    id: str = Field(primary_key=True, schema_extra={"examples": ["zelensky-praise-us-envoys-blueprint"]})
+    title: str
+    kind: SourceKind
+    publisher: str | None = None
+    attributed_to: str | None = Field(default=None, description="Who the source says its content comes from.")
+    published_on: date | None = Field(default=None, index=True)
+    url: str | None = None
+    reliability: Reliability = Field(
+        description="Admiralty source reliability, A (reliable) … F (cannot judge)."
+    )
+    reliability_note: str = Field(description="Why the source got its grade.")
+    notes: str | None = None
+    document_id: str | None = Field(default=None, foreign_key="document.id", index=True)
+    document_start: int | None = Field(
+        default=None, description="Code-point offset of this source's text in its document."
+    )
+    document_end: int | None = None
+
+
+class Source(SourceBase, table=True):
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    sha256: str
+
+
+class SourceSummary(SourceBase):
+    """A source in a list: everything but its text."""
+
+    sha256: str
+    text_length: int
+
+
+class SourcePublic(SourceSummary):
+    text: str

@@ -1,0 +1,73 @@
+"""Actors: people, states, organisations and bodies."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.db import SessionDep
+from app.deps import ActorDep
+from app.errors import PROBLEM_RESPONSES
+from app.listing import Page, PageDep, respond
+from app.models import ActorPublic, ClaimPublic, EventPublic, PositionPublic
+from app.models.vocab import ActorKind
+from app.routes.params import SearchText
+from app.services import actors as service
+from app.services.claims import ClaimSort, list_claims
+from app.services.events import EventSort, list_events
+from app.services.issues import PositionSort, list_positions
+
+router = APIRouter(tags=["actors"], responses=PROBLEM_RESPONSES)
+
+
+@router.get("/actors", response_model=Page[ActorPublic])
+def list_actors(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    page: PageDep,
+    sort: service.ActorSort | None = None,
+    q: SearchText = None,
+    kind: ActorKind | None = None,
+    affiliation_id: Annotated[str | None, Query(description="Actors affiliated to this actor.")] = None,
+):
+    """List actors; `q` searches names and every alias spelled in the sources."""
+    items, total = service.list_actors(
+        session=session, page=page, sort=sort, q=q, kind=kind, affiliation_id=affiliation_id
+    )
+    return respond(request, response, page, items, total, ActorPublic)
+
+
+@router.get("/actors/{actor_id}", response_model=ActorPublic)
+def get_actor(session: SessionDep, actor: ActorDep):
+    """Get one actor with aliases, affiliation and the roles the sources state."""
+    return service.to_public(session, [actor])[0]
+
+
+@router.get("/actors/{actor_id}/claims", response_model=Page[ClaimPublic])
+def list_actor_claims(
+    request: Request, response: Response, session: SessionDep, page: PageDep, actor: ActorDep,
+    sort: ClaimSort | None = None,
+):  # fmt: skip
+    """List the claims about this actor or spoken by it."""
+    items, total = list_claims(session=session, page=page, sort=sort, actor_id=actor.id)
+    return respond(request, response, page, items, total, ClaimPublic)
+
+
+@router.get("/actors/{actor_id}/positions", response_model=Page[PositionPublic])
+def list_actor_positions(
+    request: Request, response: Response, session: SessionDep, page: PageDep, actor: ActorDep,
+    sort: PositionSort | None = None,
+):  # fmt: skip
+    """List the positions this actor takes."""
+    items, total = list_positions(session=session, page=page, sort=sort, actor_id=actor.id)
+    return respond(request, response, page, items, total, PositionPublic)
+
+
+@router.get("/actors/{actor_id}/events", response_model=Page[EventPublic])
+def list_actor_events(
+    request: Request, response: Response, session: SessionDep, page: PageDep, actor: ActorDep,
+    sort: EventSort | None = None,
+):  # fmt: skip
+    """List the events this actor took part in."""
+    items, total = list_events(session=session, page=page, sort=sort, actor_id=actor.id)
+    return respond(request, response, page, items, total, EventPublic)

@@ -1,0 +1,96 @@
+"""Claims — quoted, anchored statements — and the typed relations between them."""
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.db import SessionDep
+from app.deps import ClaimDep, RelationDep
+from app.errors import PROBLEM_RESPONSES
+from app.listing import Page, PageDep, require_order, respond
+from app.models import ClaimPublic, ClaimRelationPublic
+from app.models.vocab import RelationType
+from app.routes.params import IdFilter, SearchText
+from app.services import claims as service
+from app.services.events import RelationSort, list_relations
+
+router = APIRouter(tags=["claims"], responses=PROBLEM_RESPONSES)
+
+
+@router.get("/claims", response_model=Page[ClaimPublic])
+def list_claims(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    page: PageDep,
+    sort: service.ClaimSort | None = None,
+    q: SearchText = None,
+    source_id: IdFilter = None,
+    actor_id: Annotated[str | None, Query(description="Claims about this actor or spoken by it.")] = None,
+    speaker_id: IdFilter = None,
+    issue_id: IdFilter = None,
+    plan_id: Annotated[str | None, Query(description="Claims about any point of this plan.")] = None,
+    plan_point_id: IdFilter = None,
+    event_id: IdFilter = None,
+    stated_from: Annotated[date | None, Query(description="Stated on or after this date.")] = None,
+    stated_to: Annotated[date | None, Query(description="Stated on or before this date.")] = None,
+    quantitative: Annotated[
+        bool | None, Query(description="Only claims with (true) or without a value.")
+    ] = None,
+    max_credibility: Annotated[
+        int | None, Query(ge=1, le=6, description="Credibility 1 (best) up to this.")
+    ] = None,
+):
+    """List claims, filtered, sorted and searchable."""
+    require_order("stated_from", stated_from, "stated_to", stated_to)
+    items, total = service.list_claims(
+        session=session, page=page, sort=sort, q=q, source_id=source_id, actor_id=actor_id,
+        speaker_id=speaker_id, issue_id=issue_id, plan_id=plan_id, plan_point_id=plan_point_id,
+        event_id=event_id, stated_from=stated_from, stated_to=stated_to, quantitative=quantitative,
+        max_credibility=max_credibility,
+    )  # fmt: skip
+    return respond(request, response, page, items, total, ClaimPublic)
+
+
+@router.get("/claims/{claim_id}", response_model=ClaimPublic)
+def get_claim(session: SessionDep, claim: ClaimDep):
+    """Get one claim with its quote, offsets, links and relations."""
+    return service.to_public(session, [claim])[0]
+
+
+@router.get("/claims/{claim_id}/relations", response_model=Page[ClaimRelationPublic])
+def list_claim_relations_of_claim(
+    request: Request, response: Response, session: SessionDep, page: PageDep, claim: ClaimDep,
+    sort: RelationSort | None = None, type: RelationType | None = None,
+):  # fmt: skip
+    """List the relations that start or end at this claim."""
+    items, total = list_relations(session=session, page=page, sort=sort, type=type, claim_id=claim.id)
+    return respond(request, response, page, items, total, ClaimRelationPublic)
+
+
+@router.get("/claim-relations", response_model=Page[ClaimRelationPublic], tags=["claim relations"])
+def list_claim_relations(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    page: PageDep,
+    sort: RelationSort | None = None,
+    q: SearchText = None,
+    type: Annotated[RelationType | None, Query(description="contradicts, supports or updates.")] = None,
+    claim_id: Annotated[str | None, Query(description="Relations with this claim at either end.")] = None,
+    from_claim_id: IdFilter = None,
+    to_claim_id: IdFilter = None,
+):
+    """List typed relations between claims: contradictions, support, updates."""
+    items, total = list_relations(
+        session=session, page=page, sort=sort, q=q, type=type, claim_id=claim_id,
+        from_claim_id=from_claim_id, to_claim_id=to_claim_id,
+    )  # fmt: skip
+    return respond(request, response, page, items, total, ClaimRelationPublic)
+
+
+@router.get("/claim-relations/{relation_id}", response_model=ClaimRelationPublic, tags=["claim relations"])
+def get_claim_relation(relation: RelationDep):
+    """Get one claim relation."""
+    return ClaimRelationPublic.model_validate(relation.model_dump())

@@ -1,0 +1,56 @@
+"""Events: strikes, captures, withdrawals, calls, press conferences."""
+
+from datetime import date
+
+from fastapi import APIRouter, Request, Response
+
+from app.db import SessionDep
+from app.deps import EventDep
+from app.errors import PROBLEM_RESPONSES
+from app.listing import Page, PageDep, require_order, respond
+from app.models import ClaimPublic, EventPublic
+from app.models.vocab import EventKind
+from app.routes.params import IdFilter, SearchText
+from app.services import events as service
+from app.services.claims import ClaimSort, list_claims
+
+router = APIRouter(tags=["events"], responses=PROBLEM_RESPONSES)
+
+
+@router.get("/events", response_model=Page[EventPublic])
+def list_events(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    page: PageDep,
+    sort: service.EventSort | None = None,
+    q: SearchText = None,
+    kind: EventKind | None = None,
+    actor_id: IdFilter = None,
+    claim_id: IdFilter = None,
+    occurred_from: date | None = None,
+    occurred_to: date | None = None,
+):
+    """List events; undated ones carry the source's own words in `date_note`."""
+    require_order("occurred_from", occurred_from, "occurred_to", occurred_to)
+    items, total = service.list_events(
+        session=session, page=page, sort=sort, q=q, kind=kind, actor_id=actor_id, claim_id=claim_id,
+        occurred_from=occurred_from, occurred_to=occurred_to,
+    )  # fmt: skip
+    return respond(request, response, page, items, total, EventPublic)
+
+
+@router.get("/events/{event_id}", response_model=EventPublic)
+def get_event(session: SessionDep, event: EventDep):
+    """Get one event with its actors and the claims that report it."""
+    return service.events_to_public(session, [event])[0]
+
+
+@router.get("/events/{event_id}/claims", response_model=Page[ClaimPublic])
+def list_event_claims(
+    request: Request, response: Response, session: SessionDep, page: PageDep, event: EventDep,
+    sort: ClaimSort | None = None,
+):  # fmt: skip
+    """List the claims that report this event."""
+    items, total = list_claims(session=session, page=page, sort=sort, event_id=event.id)
+    return respond(request, response, page, items, total, ClaimPublic)

@@ -1,0 +1,99 @@
+"""Disputed issues and the positions actors take on issues, plans and plan points."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.db import SessionDep
+from app.deps import IssueDep, PositionDep
+from app.errors import PROBLEM_RESPONSES
+from app.listing import Page, PageDep, respond
+from app.models import ClaimPublic, DisputedIssuePublic, PlanPointPublic, PositionPublic
+from app.models.vocab import Stance
+from app.routes.params import IdFilter, SearchText
+from app.services import issues as service
+from app.services.claims import ClaimSort, list_claims
+from app.services.plans import PlanPointSort, list_plan_points
+
+router = APIRouter(responses=PROBLEM_RESPONSES)
+
+
+@router.get("/issues", response_model=Page[DisputedIssuePublic], tags=["issues"])
+def list_issues(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    page: PageDep,
+    sort: service.IssueSort | None = None,
+    q: SearchText = None,
+):
+    """List the disputed issues of the talks."""
+    items, total = service.list_issues(session=session, page=page, sort=sort, q=q)
+    return respond(request, response, page, items, total, DisputedIssuePublic)
+
+
+@router.get("/issues/{issue_id}", response_model=DisputedIssuePublic, tags=["issues"])
+def get_issue(issue: IssueDep):
+    """Get one disputed issue."""
+    return DisputedIssuePublic.model_validate(issue.model_dump())
+
+
+@router.get("/issues/{issue_id}/positions", response_model=Page[PositionPublic], tags=["issues"])
+def list_issue_positions(
+    request: Request, response: Response, session: SessionDep, page: PageDep, issue: IssueDep,
+    sort: service.PositionSort | None = None, stance: Stance | None = None,
+):  # fmt: skip
+    """List every actor's position on this issue, with the claims behind each."""
+    items, total = service.list_positions(
+        session=session, page=page, sort=sort, issue_id=issue.id, stance=stance
+    )
+    return respond(request, response, page, items, total, PositionPublic)
+
+
+@router.get("/issues/{issue_id}/claims", response_model=Page[ClaimPublic], tags=["issues"])
+def list_issue_claims(
+    request: Request, response: Response, session: SessionDep, page: PageDep, issue: IssueDep,
+    sort: ClaimSort | None = None,
+):  # fmt: skip
+    """List the claims about this issue."""
+    items, total = list_claims(session=session, page=page, sort=sort, issue_id=issue.id)
+    return respond(request, response, page, items, total, ClaimPublic)
+
+
+@router.get("/issues/{issue_id}/plan-points", response_model=Page[PlanPointPublic], tags=["issues"])
+def list_issue_plan_points(
+    request: Request, response: Response, session: SessionDep, page: PageDep, issue: IssueDep,
+    sort: PlanPointSort | None = None,
+):  # fmt: skip
+    """List the plan points, across plans, that touch this issue."""
+    items, total = list_plan_points(session=session, page=page, sort=sort, issue_id=issue.id)
+    return respond(request, response, page, items, total, PlanPointPublic)
+
+
+@router.get("/positions", response_model=Page[PositionPublic], tags=["positions"])
+def list_positions(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    page: PageDep,
+    sort: service.PositionSort | None = None,
+    q: SearchText = None,
+    actor_id: IdFilter = None,
+    issue_id: IdFilter = None,
+    plan_id: IdFilter = None,
+    plan_point_id: IdFilter = None,
+    stance: Stance | None = None,
+    claim_id: Annotated[str | None, Query(description="Positions this claim backs.")] = None,
+):
+    """List actors' stances (supports / opposes / conditional / unclear)."""
+    items, total = service.list_positions(
+        session=session, page=page, sort=sort, q=q, actor_id=actor_id, issue_id=issue_id, plan_id=plan_id,
+        plan_point_id=plan_point_id, stance=stance, claim_id=claim_id,
+    )  # fmt: skip
+    return respond(request, response, page, items, total, PositionPublic)
+
+
+@router.get("/positions/{position_id}", response_model=PositionPublic, tags=["positions"])
+def get_position(session: SessionDep, position: PositionDep):
+    """Get one position with the claims that back it."""
+    return service.positions_to_public(session, [position])[0]

@@ -1,0 +1,18 @@
+"""Query parameters several routers declare the same way (one description, one validation)."""
+
+from typing import Annotated
+
+from fastapi import Query
+
+SearchText = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=500,
+        description=(
+            "Full-text search; every word must match, a trailing * matches a prefix. Ranks by relevance."
+        ),
+        examples=["security guarantees"],
+    ),
+]
+IdFilter = Annotated[str | None, Query(max_length=200)]

@@ -1,0 +1,116 @@
+"""Peace plans and their points."""
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.db import SessionDep
+from app.deps import PlanDep, PlanPointDep
+from app.errors import PROBLEM_RESPONSES
+from app.listing import Page, PageDep, require_order, respond
+from app.models import ClaimPublic, PlanPointPublic, PlanPublic, PositionPublic
+from app.models.vocab import PlanStatus, PointCategory
+from app.routes.params import IdFilter, SearchText
+from app.services import plans as service
+from app.services.claims import ClaimSort, list_claims
+from app.services.issues import PositionSort, list_positions
+
+router = APIRouter(responses=PROBLEM_RESPONSES)
+
+
+@router.get("/plans", response_model=Page[PlanPublic], tags=["plans"])
+def list_plans(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    page: PageDep,
+    sort: service.PlanSort | None = None,
+    q: SearchText = None,
+    status: PlanStatus | None = None,
+    actor_id: Annotated[str | None, Query(description="Plans this actor proposed.")] = None,
+    announced_from: date | None = None,
+    announced_to: date | None = None,
+):
+    """List peace plans."""
+    require_order("announced_from", announced_from, "announced_to", announced_to)
+    items, total = service.list_plans(
+        session=session, page=page, sort=sort, q=q, status=status, actor_id=actor_id,
+        announced_from=announced_from, announced_to=announced_to,
+    )  # fmt: skip
+    return respond(request, response, page, items, total, PlanPublic)
+
+
+@router.get("/plans/{plan_id}", response_model=PlanPublic, tags=["plans"])
+def get_plan(session: SessionDep, plan: PlanDep):
+    """Get one plan with its proposers and the plan it supersedes."""
+    return service.plans_to_public(session, [plan])[0]
+
+
+@router.get("/plans/{plan_id}/points", response_model=Page[PlanPointPublic], tags=["plans"])
+def list_plan_points_of_plan(
+    request: Request, response: Response, session: SessionDep, page: PageDep, plan: PlanDep,
+    sort: service.PlanPointSort | None = None,
+):  # fmt: skip
+    """List this plan's points in the order the source gives them."""
+    items, total = service.list_plan_points(session=session, page=page, sort=sort, plan_id=plan.id)
+    return respond(request, response, page, items, total, PlanPointPublic)
+
+
+@router.get("/plans/{plan_id}/positions", response_model=Page[PositionPublic], tags=["plans"])
+def list_plan_positions(
+    request: Request, response: Response, session: SessionDep, page: PageDep, plan: PlanDep,
+    sort: PositionSort | None = None,
+):  # fmt: skip
+    """List actors' positions on this plan as a whole."""
+    items, total = list_positions(session=session, page=page, sort=sort, plan_id=plan.id)
+    return respond(request, response, page, items, total, PositionPublic)
+
+
+@router.get("/plan-points", response_model=Page[PlanPointPublic], tags=["plan points"])
+def list_plan_points(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    page: PageDep,
+    sort: service.PlanPointSort | None = None,
+    q: SearchText = None,
+    plan_id: IdFilter = None,
+    category: PointCategory | None = None,
+    issue_id: Annotated[str | None, Query(description="Points touching this disputed issue.")] = None,
+    parent_id: Annotated[str | None, Query(description="Sub-points of this point.")] = None,
+):
+    """List plan points across plans (CSV with `?format=csv`)."""
+    items, total = service.list_plan_points(
+        session=session, page=page, sort=sort, q=q, plan_id=plan_id, category=category, issue_id=issue_id,
+        parent_id=parent_id,
+    )  # fmt: skip
+    return respond(request, response, page, items, total, PlanPointPublic)
+
+
+@router.get("/plan-points/{plan_point_id}", response_model=PlanPointPublic, tags=["plan points"])
+def get_plan_point(session: SessionDep, point: PlanPointDep):
+    """Get one plan point with the issues it touches."""
+    return service.points_to_public(session, [point])[0]
+
+
+@router.get("/plan-points/{plan_point_id}/claims", response_model=Page[ClaimPublic], tags=["plan points"])
+def list_plan_point_claims(
+    request: Request, response: Response, session: SessionDep, page: PageDep, point: PlanPointDep,
+    sort: ClaimSort | None = None,
+):  # fmt: skip
+    """List the claims about this plan point."""
+    items, total = list_claims(session=session, page=page, sort=sort, plan_point_id=point.id)
+    return respond(request, response, page, items, total, ClaimPublic)
+
+
+@router.get(
+    "/plan-points/{plan_point_id}/positions", response_model=Page[PositionPublic], tags=["plan points"]
+)
+def list_plan_point_positions(
+    request: Request, response: Response, session: SessionDep, page: PageDep, point: PlanPointDep,
+    sort: PositionSort | None = None,
+):  # fmt: skip
+    """List actors' positions on this plan point."""
+    items, total = list_positions(session=session, page=page, sort=sort, plan_point_id=point.id)
+    return respond(request, response, page, items, total, PositionPublic)

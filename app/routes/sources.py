@@ -1,0 +1,57 @@
+"""Sources: the stored texts every claim quotes."""
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.db import SessionDep
+from app.deps import SourceDep
+from app.errors import PROBLEM_RESPONSES
+from app.listing import Page, PageDep, require_order, respond
+from app.models import ClaimPublic, SourcePublic, SourceSummary
+from app.models.vocab import Reliability, SourceKind
+from app.routes.params import IdFilter, SearchText
+from app.services import sources as service
+from app.services.claims import ClaimSort, list_claims
+
+router = APIRouter(tags=["sources"], responses=PROBLEM_RESPONSES)
+
+
+@router.get("/sources", response_model=Page[SourceSummary])
+def list_sources(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    page: PageDep,
+    sort: service.SourceSort | None = None,
+    q: SearchText = None,
+    kind: SourceKind | None = None,
+    reliability: Annotated[Reliability | None, Query(description="Admiralty grade A–F.")] = None,
+    document_id: IdFilter = None,
+    published_from: date | None = None,
+    published_to: date | None = None,
+):
+    """List sources (without their text; get one source for its text)."""
+    require_order("published_from", published_from, "published_to", published_to)
+    items, total = service.list_sources(
+        session=session, page=page, sort=sort, q=q, kind=kind, reliability=reliability,
+        document_id=document_id, published_from=published_from, published_to=published_to,
+    )  # fmt: skip
+    return respond(request, response, page, items, total, SourceSummary)
+
+
+@router.get("/sources/{source_id}", response_model=SourcePublic)
+def get_source(source: SourceDep):
+    """Get one source with its full text, exactly as published, and its sha256."""
+    return SourcePublic.model_validate(source.model_dump() | {"text_length": len(source.text)})
+
+
+@router.get("/sources/{source_id}/claims", response_model=Page[ClaimPublic])
+def list_source_claims(
+    request: Request, response: Response, session: SessionDep, page: PageDep, source: SourceDep,
+    sort: ClaimSort | None = None,
+):  # fmt: skip
+    """List the claims quoted from this source."""
+    items, total = list_claims(session=session, page=page, sort=sort, source_id=source.id)
+    return respond(request, response, page, items, total, ClaimPublic)

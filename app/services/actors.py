@@ -1,0 +1,48 @@
+"""Reading actors with their stated roles."""
+
+from enum import Enum
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.listing import PageParams, fetch_page, sort_enum
+from app.models import Actor, ActorPublic, ActorRole, ActorRolePublic, Claim
+from app.models.vocab import ActorKind
+from app.services.lookup import ordered_search
+
+SORT_COLUMNS = {"id": Actor.id, "name": Actor.name, "kind": Actor.kind}
+ActorSort = sort_enum("ActorSort", list(SORT_COLUMNS))
+
+
+def list_actors(
+    *,
+    session: Session,
+    page: PageParams,
+    sort: Enum | None = None,
+    q: str | None = None,
+    kind: ActorKind | None = None,
+    affiliation_id: str | None = None,
+) -> tuple[list[ActorPublic], int]:
+    """One page of actors matching every given filter; ``q`` searches names and aliases."""
+    statement = select(Actor)
+    if kind:
+        statement = statement.where(Actor.kind == kind)
+    if affiliation_id:
+        statement = statement.where(Actor.affiliation_id == affiliation_id)
+    statement, ordering = ordered_search(statement, Actor, kind="actor", q=q, sort=sort, columns=SORT_COLUMNS)
+    rows, total = fetch_page(session, statement, ordering, page)
+    return to_public(session, rows), total
+
+
+def to_public(session: Session, actors: list[Actor]) -> list[ActorPublic]:
+    ids = [actor.id for actor in actors]
+    roles: dict[str, list[ActorRolePublic]] = {actor_id: [] for actor_id in ids}
+    if ids:
+        for actor_id, role, claim_id, source_id in session.execute(
+            select(ActorRole.actor_id, ActorRole.role, ActorRole.claim_id, Claim.source_id)
+            .join(Claim, Claim.id == ActorRole.claim_id)
+            .where(ActorRole.actor_id.in_(ids))
+            .order_by(ActorRole.actor_id, ActorRole.id)
+        ):
+            roles[actor_id].append(ActorRolePublic(role=role, claim_id=claim_id, source_id=source_id))
+    return [ActorPublic.model_validate(actor.model_dump() | {"roles": roles[actor.id]}) for actor in actors]

@@ -1,0 +1,75 @@
+"""Reading disputed issues and the positions actors take."""
+
+from enum import Enum
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app import models
+from app.listing import PageParams, fetch_page, sort_enum
+from app.models import DisputedIssue, DisputedIssuePublic, Position, PositionPublic
+from app.models.vocab import Stance
+from app.services.lookup import grouped, ordered_search
+
+ISSUE_SORT_COLUMNS = {"id": DisputedIssue.id, "name": DisputedIssue.name}
+IssueSort = sort_enum("IssueSort", list(ISSUE_SORT_COLUMNS))
+POSITION_SORT_COLUMNS = {
+    "id": Position.id,
+    "actor_id": Position.actor_id,
+    "stance": Position.stance,
+    "issue_id": Position.issue_id,
+}
+PositionSort = sort_enum("PositionSort", list(POSITION_SORT_COLUMNS))
+
+
+def list_issues(
+    *, session: Session, page: PageParams, sort: Enum | None = None, q: str | None = None
+) -> tuple[list[DisputedIssuePublic], int]:
+    """One page of disputed issues."""
+    statement, ordering = ordered_search(
+        select(DisputedIssue), DisputedIssue, kind="issue", q=q, sort=sort, columns=ISSUE_SORT_COLUMNS
+    )
+    rows, total = fetch_page(session, statement, ordering, page)
+    return [DisputedIssuePublic.model_validate(row.model_dump()) for row in rows], total
+
+
+def list_positions(
+    *,
+    session: Session,
+    page: PageParams,
+    sort: Enum | None = None,
+    q: str | None = None,
+    actor_id: str | None = None,
+    issue_id: str | None = None,
+    plan_id: str | None = None,
+    plan_point_id: str | None = None,
+    stance: Stance | None = None,
+    claim_id: str | None = None,
+) -> tuple[list[PositionPublic], int]:
+    """One page of positions matching every given filter."""
+    statement = select(Position)
+    for column, value in (
+        (Position.actor_id, actor_id),
+        (Position.issue_id, issue_id),
+        (Position.plan_id, plan_id),
+        (Position.plan_point_id, plan_point_id),
+        (Position.stance, stance),
+    ):
+        if value:
+            statement = statement.where(column == value)
+    if claim_id:
+        link = models.PositionClaim
+        statement = statement.where(
+            Position.id.in_(select(link.position_id).where(link.claim_id == claim_id))
+        )
+    statement, ordering = ordered_search(
+        statement, Position, kind="position", q=q, sort=sort, columns=POSITION_SORT_COLUMNS
+    )
+    rows, total = fetch_page(session, statement, ordering, page)
+    return positions_to_public(session, rows), total
+
+
+def positions_to_public(session: Session, positions: list[Position]) -> list[PositionPublic]:
+    link = models.PositionClaim
+    claims = grouped(session, link.position_id, link.claim_id, [p.id for p in positions])
+    return [PositionPublic.model_validate(p.model_dump() | {"claim_ids": claims[p.id]}) for p in positions]

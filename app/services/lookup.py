@@ -1,0 +1,45 @@
+"""Shared read helpers: load-or-404, grouped link look-ups, search-aware ordering."""
+
+from collections import defaultdict
+from enum import Enum
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, select
+from sqlmodel import Session, SQLModel
+
+from app.errors import NotFound
+from app.listing import order_by
+from app.search import matches
+
+Row = TypeVar("Row", bound=SQLModel)
+
+
+def get_or_404(session: Session, table: type[Row], record_id: str, label: str) -> Row:
+    """The row with this id, or NotFound naming what was looked for."""
+    row = session.get(table, record_id)
+    if row is None:
+        raise NotFound(f"No {label} with id '{record_id}'.")
+    return row
+
+
+def grouped(session: Session, owner: Any, target: Any, owner_ids: list[str]) -> dict[str, list[str]]:
+    """For each owner id, the sorted target ids linked to it (one query for the whole page)."""
+    result: dict[str, list[str]] = defaultdict(list)
+    if owner_ids:
+        for owner_id, target_id in session.execute(
+            select(owner, target).where(owner.in_(owner_ids)).order_by(owner, target)
+        ):
+            result[owner_id].append(target_id)
+    return result
+
+
+def ordered_search(
+    statement: Select, table: type[SQLModel], *, kind: str, q: str | None, sort: Enum | None, columns: dict
+) -> tuple[Select, list]:
+    """Apply the full-text filter when ``q`` is given; rank by relevance unless a sort was asked for."""
+    ordering = order_by(sort, columns, table.id)
+    if q is None:
+        return statement, ordering
+    hits = matches(kind, q)
+    statement = statement.join(hits, hits.c.item_id == table.id)
+    return statement, ordering if sort is not None else [hits.c.rank, table.id]

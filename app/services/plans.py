@@ -1,0 +1,106 @@
+"""Reading plans and plan points."""
+
+from datetime import date
+from enum import Enum
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app import models
+from app.listing import PageParams, fetch_page, sort_enum
+from app.models import Plan, PlanPoint, PlanPointPublic, PlanPublic
+from app.models.vocab import PlanStatus, PointCategory
+from app.services.lookup import grouped, ordered_search
+
+PLAN_SORT_COLUMNS = {
+    "id": Plan.id,
+    "name": Plan.name,
+    "announced_on": Plan.announced_on,
+    "status": Plan.status,
+}
+PlanSort = sort_enum("PlanSort", list(PLAN_SORT_COLUMNS))
+POINT_SORT_COLUMNS = {
+    "id": PlanPoint.id,
+    "plan_id": PlanPoint.plan_id,
+    "sequence": PlanPoint.sequence,
+    "ordinal": PlanPoint.ordinal,
+    "category": PlanPoint.category,
+}
+PlanPointSort = sort_enum("PlanPointSort", list(POINT_SORT_COLUMNS))
+
+
+def list_plans(
+    *,
+    session: Session,
+    page: PageParams,
+    sort: Enum | None = None,
+    q: str | None = None,
+    status: PlanStatus | None = None,
+    actor_id: str | None = None,
+    announced_from: date | None = None,
+    announced_to: date | None = None,
+) -> tuple[list[PlanPublic], int]:
+    """One page of plans matching every given filter; ``actor_id`` finds plans that actor proposed."""
+    statement = select(Plan)
+    if status:
+        statement = statement.where(Plan.status == status)
+    if actor_id:
+        proposer = models.PlanProposer
+        statement = statement.where(
+            Plan.id.in_(select(proposer.plan_id).where(proposer.actor_id == actor_id))
+        )
+    if announced_from:
+        statement = statement.where(Plan.announced_on >= announced_from)
+    if announced_to:
+        statement = statement.where(Plan.announced_on <= announced_to)
+    statement, ordering = ordered_search(
+        statement, Plan, kind="plan", q=q, sort=sort, columns=PLAN_SORT_COLUMNS
+    )
+    rows, total = fetch_page(session, statement, ordering, page)
+    return plans_to_public(session, rows), total
+
+
+def plans_to_public(session: Session, plans: list[Plan]) -> list[PlanPublic]:
+    proposers = grouped(
+        session, models.PlanProposer.plan_id, models.PlanProposer.actor_id, [p.id for p in plans]
+    )
+    return [PlanPublic.model_validate(p.model_dump() | {"proposer_ids": proposers[p.id]}) for p in plans]
+
+
+def list_plan_points(
+    *,
+    session: Session,
+    page: PageParams,
+    sort: Enum | None = None,
+    q: str | None = None,
+    plan_id: str | None = None,
+    category: PointCategory | None = None,
+    issue_id: str | None = None,
+    parent_id: str | None = None,
+) -> tuple[list[PlanPointPublic], int]:
+    """One page of plan points, in plan order unless sorted otherwise."""
+    statement = select(PlanPoint)
+    if plan_id:
+        statement = statement.where(PlanPoint.plan_id == plan_id)
+    if category:
+        statement = statement.where(PlanPoint.category == category)
+    if issue_id:
+        link = models.PlanPointIssue
+        statement = statement.where(
+            PlanPoint.id.in_(select(link.plan_point_id).where(link.issue_id == issue_id))
+        )
+    if parent_id:
+        statement = statement.where(PlanPoint.parent_id == parent_id)
+    statement, ordering = ordered_search(
+        statement, PlanPoint, kind="plan_point", q=q, sort=sort, columns=POINT_SORT_COLUMNS
+    )
+    if sort is None and q is None:
+        ordering = [PlanPoint.plan_id, PlanPoint.sequence]
+    rows, total = fetch_page(session, statement, ordering, page)
+    return points_to_public(session, rows), total
+
+
+def points_to_public(session: Session, points: list[PlanPoint]) -> list[PlanPointPublic]:
+    link = models.PlanPointIssue
+    issues = grouped(session, link.plan_point_id, link.issue_id, [p.id for p in points])
+    return [PlanPointPublic.model_validate(p.model_dump() | {"issue_ids": issues[p.id]}) for p in points]

@@ -1,0 +1,201 @@
+"""The shape of seed files and of the exported knowledge base: one pydantic model per record kind.
+
+Seed files (YAML) and ``peacekb export`` (JSON) share this schema, so an export can be loaded back.
+Every model forbids unknown fields, so a misspelt key fails the load instead of being ignored.
+"""
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from app.models.vocab import (
+    CREDIBILITY_MAX,
+    CREDIBILITY_MIN,
+    SLUG_PATTERN,
+    ActorKind,
+    EventKind,
+    PlanStatus,
+    PointCategory,
+    RelationType,
+    Reliability,
+    SourceKind,
+    Stance,
+)
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+
+class DocumentSeed(Record):
+    """A stored file: seed files name it by ``file`` (relative to the seed dir), exports inline ``text``."""
+
+    id: Slug
+    file: str | None = None
+    text: str | None = None
+    sha256: str | None = None
+
+    @model_validator(mode="after")
+    def _file_or_text(self) -> "DocumentSeed":
+        if (self.file is None) == (self.text is None):
+            raise ValueError("give exactly one of 'file' or 'text'")
+        return self
+
+
+class SourceSeed(Record):
+    """A source; its text is a verbatim slice of a document, located by markers or by offsets."""
+
+    id: Slug
+    title: Text
+    kind: SourceKind
+    publisher: str | None = None
+    attributed_to: str | None = None
+    published_on: date | None = None
+    url: str | None = None
+    reliability: Reliability
+    reliability_note: Text
+    notes: str | None = None
+    document_id: Slug | None = None
+    begins_with: str | None = Field(default=None, description="The source starts where this text occurs.")
+    ends_before: str | None = Field(default=None, description="The source ends where this text occurs.")
+    document_start: int | None = Field(default=None, ge=0)
+    document_end: int | None = Field(default=None, ge=0)
+    text: str | None = Field(default=None, description="For a source stored without a document.")
+
+    @model_validator(mode="after")
+    def _document_or_text(self) -> "SourceSeed":
+        if (self.document_id is None) == (self.text is None):
+            raise ValueError("give exactly one of 'document_id' or 'text'")
+        return self
+
+
+class RoleSeed(Record):
+    role: Text
+    claim_id: Slug
+
+
+class ActorSeed(Record):
+    id: Slug
+    name: Text
+    kind: ActorKind
+    description: str | None = None
+    affiliation_id: Slug | None = None
+    aliases: list[Text] = []
+    roles: list[RoleSeed] = []
+
+
+class IssueSeed(Record):
+    id: Slug
+    name: Text
+    description: str | None = None
+
+
+class PlanPointSeed(Record):
+    id: Slug
+    ordinal: int | None = None
+    parent_id: Slug | None = None
+    text: Text
+    category: PointCategory
+    issue_ids: list[Slug] = []
+
+
+class PlanSeed(Record):
+    id: Slug
+    name: Text
+    status: PlanStatus
+    announced_on: date | None = None
+    description: str | None = None
+    supersedes_id: Slug | None = None
+    source_id: Slug | None = None
+    proposer_ids: list[Slug] = []
+    points: list[PlanPointSeed] = []
+
+
+class EventSeed(Record):
+    id: Slug
+    title: Text
+    kind: EventKind
+    occurred_on: date | None = None
+    date_note: str | None = None
+    location: str | None = None
+    description: str | None = None
+    actor_ids: list[Slug] = []
+
+
+class ClaimSeed(Record):
+    """A claim; its quote is located in the source text at load time (``prefix``/``suffix``/``quote_start``
+    only choose between several occurrences)."""
+
+    id: Slug
+    statement: Text
+    source_id: Slug
+    quote: Text
+    prefix: str | None = None
+    suffix: str | None = None
+    quote_start: int | None = Field(default=None, ge=0)
+    quote_end: int | None = Field(default=None, ge=0)
+    speaker_id: Slug | None = None
+    attribution: str | None = None
+    stated_on: date | None = None
+    value: float | None = None
+    unit: str | None = None
+    measure: str | None = None
+    value_on: date | None = None
+    credibility: int = Field(ge=CREDIBILITY_MIN, le=CREDIBILITY_MAX)
+    credibility_note: str | None = None
+    actor_ids: list[Slug] = []
+    plan_point_ids: list[Slug] = []
+    issue_ids: list[Slug] = []
+    event_ids: list[Slug] = []
+
+    @model_validator(mode="after")
+    def _quantities_have_units(self) -> "ClaimSeed":
+        if self.value is not None and not (self.unit and self.measure):
+            raise ValueError("a claim with a 'value' needs a 'unit' and a 'measure'")
+        return self
+
+
+class PositionSeed(Record):
+    id: Slug
+    actor_id: Slug
+    stance: Stance
+    summary: Text
+    issue_id: Slug | None = None
+    plan_id: Slug | None = None
+    plan_point_id: Slug | None = None
+    claim_ids: list[Slug] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _has_target(self) -> "PositionSeed":
+        if not (self.issue_id or self.plan_id or self.plan_point_id):
+            raise ValueError("a position needs an issue_id, plan_id or plan_point_id")
+        return self
+
+
+class RelationSeed(Record):
+    id: Slug
+    type: RelationType
+    from_claim_id: Slug
+    to_claim_id: Slug
+    rationale: Text
+
+
+class KnowledgeBaseSeed(Record):
+    """The whole knowledge base: what seed files add up to and what ``peacekb export`` writes."""
+
+    documents: list[DocumentSeed] = []
+    sources: list[SourceSeed] = []
+    actors: list[ActorSeed] = []
+    issues: list[IssueSeed] = []
+    plans: list[PlanSeed] = []
+    events: list[EventSeed] = []
+    claims: list[ClaimSeed] = []
+    positions: list[PositionSeed] = []
+    relations: list[RelationSeed] = []
+
+
+SECTIONS = tuple(KnowledgeBaseSeed.model_fields)

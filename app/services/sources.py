@@ -1,0 +1,54 @@
+"""Reading sources: lists carry everything but the text; an item carries the text too."""
+
+from datetime import date
+from enum import Enum
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from app.listing import PageParams, fetch_page, sort_enum
+from app.models import Source, SourceSummary
+from app.models.vocab import Reliability, SourceKind
+from app.services.lookup import ordered_search
+
+SORT_COLUMNS = {
+    "id": Source.id,
+    "title": Source.title,
+    "published_on": Source.published_on,
+    "reliability": Source.reliability,
+}
+SourceSort = sort_enum("SourceSort", list(SORT_COLUMNS))
+SUMMARY_COLUMNS = [getattr(Source, name) for name in SourceSummary.model_fields if name != "text_length"]
+
+
+def list_sources(
+    *,
+    session: Session,
+    page: PageParams,
+    sort: Enum | None = None,
+    q: str | None = None,
+    kind: SourceKind | None = None,
+    reliability: Reliability | None = None,
+    document_id: str | None = None,
+    published_from: date | None = None,
+    published_to: date | None = None,
+) -> tuple[list[SourceSummary], int]:
+    """One page of sources (without their text) matching every given filter."""
+    statement = select(Source)
+    if kind:
+        statement = statement.where(Source.kind == kind)
+    if reliability:
+        statement = statement.where(Source.reliability == reliability)
+    if document_id:
+        statement = statement.where(Source.document_id == document_id)
+    if published_from:
+        statement = statement.where(Source.published_on >= published_from)
+    if published_to:
+        statement = statement.where(Source.published_on <= published_to)
+    statement, ordering = ordered_search(
+        statement, Source, kind="source", q=q, sort=sort, columns=SORT_COLUMNS
+    )
+    # Select the summary columns only: a list never reads the (possibly long) texts.
+    statement = statement.with_only_columns(*SUMMARY_COLUMNS, func.length(Source.text).label("text_length"))
+    rows, total = fetch_page(session, statement, ordering, page, mappings=True)
+    return [SourceSummary.model_validate(dict(row)) for row in rows], total
