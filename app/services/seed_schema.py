@@ -36,6 +36,7 @@ class DocumentSeed(Record):
 
     id: Slug
     file: str | None = None
+    filename: str | None = Field(default=None, description="The name the file was received under.")
     text: str | None = None
     sha256: str | None = None
 

@@ -114,7 +114,7 @@ class _Writer:
             [
                 {
                     "id": d.id,
-                    "filename": d.file or f"{d.id}.txt",
+                    "filename": d.filename or Path(d.file or f"{d.id}.txt").name,
                     "text": r.document_texts[d.id],
                     "sha256": sha256_hex(r.document_texts[d.id]),
                 }

@@ -1,0 +1,112 @@
+"""The ``peacekb`` command line: serve, migrate, seed, export and count the knowledge base."""
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlmodel import Session
+
+from app.config import get_settings
+
+app = typer.Typer(help="PeaceKB: a provenance-first knowledge base of the 2025 Ukraine–Russia peace talks.",
+                  no_args_is_help=True)
+db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+def _session() -> Session:
+    from app.db import get_engine
+
+    return Session(get_engine())
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    reload: Annotated[bool, typer.Option(help="Reload on code changes (development).")] = False,
+) -> None:
+    """Serve the API; an empty database is migrated and seeded first."""
+    import uvicorn
+
+    from app.main import prepare_database
+
+    if get_settings().seed_on_startup:
+        prepare_database()  # once, here, rather than racing in every worker
+    uvicorn.run("app.main:app", host=host, port=port, workers=workers, reload=reload,
+                env_file=None, log_level="info")
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Apply the Alembic migrations up to REVISION."""
+    from app.migrate import upgrade
+
+    upgrade(get_settings().database_url, revision)
+    typer.echo(f"database at {revision}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision, e.g. base.")]) -> None:
+    """Revert the Alembic migrations down to REVISION."""
+    from app.migrate import downgrade
+
+    downgrade(get_settings().database_url, revision)
+    typer.echo(f"database at {revision}")
+
+
+@app.command()
+def seed(
+    path: Annotated[
+        Path | None, typer.Argument(help="A seed directory or an exported JSON file; default: the curated seed.")
+    ] = None,
+) -> None:
+    """Check a seed completely, then load it in one transaction (loading twice changes nothing)."""
+    from app.migrate import upgrade
+    from app.services.seed_reader import SeedError
+    from app.services.seeding import load_seed
+
+    settings = get_settings()
+    upgrade(settings.database_url)
+    with _session() as session:
+        try:
+            report = load_seed(session, path or settings.seed_dir)
+        except SeedError as error:
+            typer.echo(str(error), err=True)
+            raise typer.Exit(1) from None
+    written = {kind: n for kind, n in report.written.items() if n}
+    typer.echo(f"seed loaded; written: {written}" if written else "seed loaded; nothing changed")
+
+
+@app.command()
+def export(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; default: stdout.")] = None,
+) -> None:
+    """Write the whole knowledge base as one JSON document that `peacekb seed FILE` reads back."""
+    from app.services.export import export_knowledge_base
+
+    with _session() as session:
+        document = export_knowledge_base(session).model_dump(mode="json", exclude_none=True)
+    text = json.dumps(document, ensure_ascii=False, indent=1)
+    if output is None:
+        sys.stdout.write(text + "\n")
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+        typer.echo(f"exported to {output}", err=True)
+
+
+@app.command()
+def stats() -> None:
+    """Print how many records of each kind the knowledge base holds."""
+    from app.routes.search import get_stats
+
+    with _session() as session:
+        for kind, count in get_stats(session).counts.items():
+            typer.echo(f"{kind:16} {count}")
+
+
+if __name__ == "__main__":
+    app()

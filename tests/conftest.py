@@ -1,0 +1,107 @@
+"""Test fixtures: every test gets a database built by the real migrations, isolated from every other test.
+
+The schema is migrated once per session into a template file; each test copies it, which is much faster
+than migrating again and exercises exactly the schema Alembic builds.
+"""
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from app.config import REPO_ROOT
+from app.db import build_engine, get_session
+from app.main import create_app
+from app.migrate import upgrade
+from app.services.seeding import load_seed
+
+MINI_SEED = Path(__file__).parent / "fixtures" / "mini_seed"
+REAL_SEED = REPO_ROOT / "seed_data"
+
+
+@pytest.fixture(autouse=True)
+def _no_seed_on_startup(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests build their own databases; the app must not migrate or seed the default one."""
+    from app.config import get_settings
+
+    monkeypatch.setattr(get_settings(), "seed_on_startup", False)
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "migrated.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+def _copy_database(template: Path, directory: Path, name: str) -> str:
+    target = directory / name
+    shutil.copyfile(template, target)
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture
+def database_url(migrated_template: Path, tmp_path: Path) -> str:
+    """A freshly migrated, empty database of this test's own."""
+    return _copy_database(migrated_template, tmp_path, "test.db")
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = build_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    with Session(engine) as session:
+        yield session
+
+
+def client_for(engine: Engine) -> TestClient:
+    app = create_app()
+
+    def override_session() -> Iterator[Session]:
+        with Session(engine) as session:
+            yield session
+
+    app.dependency_overrides[get_session] = override_session
+    return TestClient(app)
+
+
+@pytest.fixture
+def client(engine: Engine) -> Iterator[TestClient]:
+    """A client over an empty, migrated database."""
+    with client_for(engine) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def mini_client(engine: Engine, session: Session) -> Iterator[TestClient]:
+    """A client over a database holding the small fixture seed (tests/fixtures/mini_seed)."""
+    load_seed(session, MINI_SEED)
+    with client_for(engine) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def seeded_engine(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """The real curated seed, loaded once; tests using it only read."""
+    url = _copy_database(migrated_template, tmp_path_factory.mktemp("seeded"), "seeded.db")
+    engine = build_engine(url)
+    with Session(engine) as session:
+        load_seed(session, REAL_SEED)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def kb(seeded_engine: Engine) -> Iterator[TestClient]:
+    """A client over the real seeded knowledge base (read-only)."""
+    with client_for(seeded_engine) as test_client:
+        yield test_client
