@@ -1,6 +1,7 @@
 """The ``peacekb`` command line: serve, migrate, seed, export and count the knowledge base."""
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -10,8 +11,10 @@ from sqlmodel import Session
 
 from app.config import get_settings
 
-app = typer.Typer(help="PeaceKB: a provenance-first knowledge base of the 2025 Ukraine–Russia peace talks.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="PeaceKB: a provenance-first knowledge base of the 2025 Ukraine–Russia peace talks.",
+    no_args_is_help=True,
+)
 db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
@@ -35,9 +38,13 @@ def serve(
     from app.main import prepare_database
 
     if get_settings().seed_on_startup:
-        prepare_database()  # once, here, rather than racing in every worker
-    uvicorn.run("app.main:app", host=host, port=port, workers=workers, reload=reload,
-                env_file=None, log_level="info")
+        prepare_database()
+        # Done once here: workers must not race each other to migrate and seed.
+        os.environ["PEACEKB_SEED_ON_STARTUP"] = "false"
+        get_settings.cache_clear()
+    uvicorn.run(
+        "app.main:app", host=host, port=port, workers=workers, reload=reload, env_file=None, log_level="info"
+    )
 
 
 @db_app.command("upgrade")
@@ -61,7 +68,8 @@ def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision, 
 @app.command()
 def seed(
     path: Annotated[
-        Path | None, typer.Argument(help="A seed directory or an exported JSON file; default: the curated seed.")
+        Path | None,
+        typer.Argument(help="A seed directory or an exported JSON file; default: the curated seed."),
     ] = None,
 ) -> None:
     """Check a seed completely, then load it in one transaction (loading twice changes nothing)."""
@@ -83,7 +91,9 @@ def seed(
 
 @app.command()
 def export(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; default: stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write; default: stdout.")
+    ] = None,
 ) -> None:
     """Write the whole knowledge base as one JSON document that `peacekb seed FILE` reads back."""
     from app.services.export import export_knowledge_base

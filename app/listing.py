@@ -23,6 +23,8 @@ from app.errors import InvalidParameter
 _settings = get_settings()
 MAX_LIMIT = _settings.page_limit_max
 DEFAULT_LIMIT = _settings.page_limit_default
+# SQLite integers are 64-bit: an unbounded offset would overflow in the driver instead of answering 422.
+MAX_OFFSET = 1_000_000_000
 
 
 T = TypeVar("T")
@@ -47,7 +49,7 @@ class PageParams:
 def page_params(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
     format: Annotated[
         Literal["json", "csv"] | None,
         Query(description="Response format; `Accept: text/csv` also asks for CSV."),

@@ -28,6 +28,8 @@ MAX_QUERY_WORDS = 32
 # Snippet markers: control characters that cannot occur in stored text, replaced after HTML escaping.
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
 
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
 _index = table(SEARCH_TABLE, column("kind"), column("item_id"), column("title"), column("body"))
 
 
@@ -37,6 +39,8 @@ def is_search_table(name: str) -> bool:
 
 def fts_query(user_text: str, *, parameter: str = "q") -> str:
     """Turn free text into an FTS5 query that matches every word; reject text with no word in it."""
+    # Control characters end a string early inside SQLite's FTS parser (NUL) or are our snippet markers.
+    user_text = _CONTROL_CHARACTERS.sub(" ", user_text)
     words = []
     for raw in user_text.split()[:MAX_QUERY_WORDS]:
         prefix = raw.endswith("*") and len(raw.rstrip("*")) > 0
