@@ -14,7 +14,7 @@ from app.config import get_settings
 from app.db import get_engine
 from app.errors import install_error_handlers
 from app.migrate import is_empty, upgrade
-from app.routes import actors, claims, events, issues, plans, search, sources
+from app.routes import actors, claims, events, issues, plans, relations, search, sources
 from app.services.seeding import load_seed
 
 logger = logging.getLogger("peacekb")
@@ -83,10 +83,10 @@ def create_app() -> FastAPI:
         generate_unique_id_function=operation_id,
     )
     install_error_handlers(app)
-    for module in (claims, sources, actors, plans, issues, events, search):
+    for module in (claims, relations, sources, actors, plans, issues, events, search):
         app.include_router(module.router, prefix=API_PREFIX)
 
-    @app.get("/health", response_model=Health, tags=["meta"])
+    @app.get("/health", response_model=Health, tags=["meta"], summary="Report that the service is up")
     def health() -> Health:
         """Report that the service is up."""
         return Health(status="ok", version=__version__)

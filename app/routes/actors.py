@@ -2,21 +2,21 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from app.db import SessionDep
 from app.deps import ActorDep
-from app.errors import PROBLEM_RESPONSES
 from app.listing import Page, PageDep, respond
 from app.models import ActorPublic, ClaimPublic, EventPublic, PositionPublic
 from app.models.vocab import ActorKind
+from app.routes.base import make_router
 from app.routes.params import SearchText
 from app.services import actors as service
 from app.services.claims import ClaimSort, list_claims
 from app.services.events import EventSort, list_events
 from app.services.issues import PositionSort, list_positions
 
-router = APIRouter(tags=["actors"], responses=PROBLEM_RESPONSES)
+router = make_router(tags=["actors"])
 
 
 @router.get("/actors", response_model=Page[ActorPublic])

@@ -3,19 +3,19 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from app.db import SessionDep
-from app.deps import ClaimDep, RelationDep
-from app.errors import PROBLEM_RESPONSES
+from app.deps import ClaimDep
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, ClaimRelationPublic
 from app.models.vocab import RelationType
+from app.routes.base import make_router
 from app.routes.params import IdFilter, SearchText
 from app.services import claims as service
 from app.services.events import RelationSort, list_relations
 
-router = APIRouter(tags=["claims"], responses=PROBLEM_RESPONSES)
+router = make_router(tags=["claims"])
 
 
 @router.get("/claims", response_model=Page[ClaimPublic])
@@ -67,30 +67,3 @@ def list_claim_relations_of_claim(
     """List the relations that start or end at this claim."""
     items, total = list_relations(session=session, page=page, sort=sort, type=type, claim_id=claim.id)
     return respond(request, response, page, items, total, ClaimRelationPublic)
-
-
-@router.get("/claim-relations", response_model=Page[ClaimRelationPublic], tags=["claim relations"])
-def list_claim_relations(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    page: PageDep,
-    sort: RelationSort | None = None,
-    q: SearchText = None,
-    type: Annotated[RelationType | None, Query(description="contradicts, supports or updates.")] = None,
-    claim_id: Annotated[str | None, Query(description="Relations with this claim at either end.")] = None,
-    from_claim_id: IdFilter = None,
-    to_claim_id: IdFilter = None,
-):
-    """List typed relations between claims: contradictions, support, updates."""
-    items, total = list_relations(
-        session=session, page=page, sort=sort, q=q, type=type, claim_id=claim_id,
-        from_claim_id=from_claim_id, to_claim_id=to_claim_id,
-    )  # fmt: skip
-    return respond(request, response, page, items, total, ClaimRelationPublic)
-
-
-@router.get("/claim-relations/{relation_id}", response_model=ClaimRelationPublic, tags=["claim relations"])
-def get_claim_relation(relation: RelationDep):
-    """Get one claim relation."""
-    return ClaimRelationPublic.model_validate(relation.model_dump())

@@ -2,19 +2,19 @@
 
 from datetime import date
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 
 from app.db import SessionDep
 from app.deps import EventDep
-from app.errors import PROBLEM_RESPONSES
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, EventPublic
 from app.models.vocab import EventKind
+from app.routes.base import make_router
 from app.routes.params import IdFilter, SearchText
 from app.services import events as service
 from app.services.claims import ClaimSort, list_claims
 
-router = APIRouter(tags=["events"], responses=PROBLEM_RESPONSES)
+router = make_router(tags=["events"])
 
 
 @router.get("/events", response_model=Page[EventPublic])

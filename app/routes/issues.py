@@ -2,20 +2,20 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from app.db import SessionDep
 from app.deps import IssueDep, PositionDep
-from app.errors import PROBLEM_RESPONSES
 from app.listing import Page, PageDep, respond
 from app.models import ClaimPublic, DisputedIssuePublic, PlanPointPublic, PositionPublic
 from app.models.vocab import Stance
+from app.routes.base import make_router
 from app.routes.params import IdFilter, SearchText
 from app.services import issues as service
 from app.services.claims import ClaimSort, list_claims
 from app.services.plans import PlanPointSort, list_plan_points
 
-router = APIRouter(responses=PROBLEM_RESPONSES)
+router = make_router()
 
 
 @router.get("/issues", response_model=Page[DisputedIssuePublic], tags=["issues"])

@@ -3,20 +3,20 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from app.db import SessionDep
 from app.deps import PlanDep, PlanPointDep
-from app.errors import PROBLEM_RESPONSES
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, PlanPointPublic, PlanPublic, PositionPublic
 from app.models.vocab import PlanStatus, PointCategory
+from app.routes.base import make_router
 from app.routes.params import IdFilter, SearchText
 from app.services import plans as service
 from app.services.claims import ClaimSort, list_claims
 from app.services.issues import PositionSort, list_positions
 
-router = APIRouter(responses=PROBLEM_RESPONSES)
+router = make_router()
 
 
 @router.get("/plans", response_model=Page[PlanPublic], tags=["plans"])

@@ -2,18 +2,18 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 
 from app import models
 from app.db import SessionDep
-from app.errors import PROBLEM_RESPONSES
 from app.listing import Page, PageDep, respond
+from app.routes.base import make_router
 from app.search import search_all
 from app.services.indexing import INDEXED
 
-router = APIRouter(responses=PROBLEM_RESPONSES)
+router = make_router()
 
 SearchKind = Literal[
     "source", "actor", "plan", "plan_point", "issue", "position", "claim", "event", "claim_relation"

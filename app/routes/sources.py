@@ -3,19 +3,19 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from app.db import SessionDep
 from app.deps import SourceDep
-from app.errors import PROBLEM_RESPONSES
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, SourcePublic, SourceSummary
 from app.models.vocab import Reliability, SourceKind
+from app.routes.base import make_router
 from app.routes.params import IdFilter, SearchText
 from app.services import sources as service
 from app.services.claims import ClaimSort, list_claims
 
-router = APIRouter(tags=["sources"], responses=PROBLEM_RESPONSES)
+router = make_router(tags=["sources"])
 
 
 @router.get("/sources", response_model=Page[SourceSummary])
