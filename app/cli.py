@@ -42,9 +42,7 @@ def serve(
         # Done once here: workers must not race each other to migrate and seed.
         os.environ["PEACEKB_SEED_ON_STARTUP"] = "false"
         get_settings.cache_clear()
-    uvicorn.run(
-        "app.main:app", host=host, port=port, workers=workers, reload=reload, env_file=None, log_level="info"
-    )
+    uvicorn.run("app.main:app", host=host, port=port, workers=workers, reload=reload, env_file=None, log_level="info")
 
 
 @db_app.command("upgrade")
@@ -91,9 +89,7 @@ def seed(
 
 @app.command()
 def export(
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write; default: stdout.")
-    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; default: stdout.")] = None,
 ) -> None:
     """Write the whole knowledge base as one JSON document that `peacekb seed FILE` reads back."""
     from app.services.export import export_knowledge_base

@@ -33,6 +33,4 @@ IssueDep = Annotated[models.DisputedIssue, Depends(_loader(models.DisputedIssue,
 PositionDep = Annotated[models.Position, Depends(_loader(models.Position, "position", "position_id"))]
 ClaimDep = Annotated[models.Claim, Depends(_loader(models.Claim, "claim", "claim_id"))]
 EventDep = Annotated[models.Event, Depends(_loader(models.Event, "event", "event_id"))]
-RelationDep = Annotated[
-    models.ClaimRelation, Depends(_loader(models.ClaimRelation, "claim relation", "relation_id"))
-]
+RelationDep = Annotated[models.ClaimRelation, Depends(_loader(models.ClaimRelation, "claim relation", "relation_id"))]

@@ -61,9 +61,7 @@ class InvalidParameter(Problem):
     status, slug = 422, "invalid-parameter"
 
     def __init__(self, name: str, reason: str, *, location: str = "query"):
-        super().__init__(
-            f"{name}: {reason}", errors=[InvalidField(location=location, name=name, reason=reason)]
-        )
+        super().__init__(f"{name}: {reason}", errors=[InvalidField(location=location, name=name, reason=reason)])
 
 
 def problem_response(
@@ -117,13 +115,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = (
-            exc.detail
-            if isinstance(exc.detail, str) and exc.detail != HTTPStatus(exc.status_code).phrase
-            else None
+            exc.detail if isinstance(exc.detail, str) and exc.detail != HTTPStatus(exc.status_code).phrase else None
         )
-        return problem_response(
-            request, exc.status_code, detail=detail, headers=getattr(exc, "headers", None)
-        )
+        return problem_response(request, exc.status_code, detail=detail, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

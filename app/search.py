@@ -21,9 +21,7 @@ CREATE_SEARCH_TABLE = (
     "kind UNINDEXED, item_id UNINDEXED, title, body, tokenize='porter unicode61 remove_diacritics 2')"
 )
 # Titles weigh ten times the body in bm25 ranking: a match in a claim's statement beats one in its quote.
-CONFIGURE_RANK = (
-    f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) VALUES('rank', 'bm25(0.0, 0.0, 10.0, 1.0)')"
-)
+CONFIGURE_RANK = f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) VALUES('rank', 'bm25(0.0, 0.0, 10.0, 1.0)')"
 MAX_QUERY_WORDS = 32
 # Snippet markers: control characters that cannot occur in stored text, replaced after HTML escaping.
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
@@ -58,9 +56,7 @@ def matches(kind: str, user_text: str) -> Subquery:
     """``(item_id, rank)`` of the records of one kind that match the text; join it to filter and rank."""
     return (
         select(_index.c.item_id.label("item_id"), literal_column("rank").label("rank"))
-        .where(
-            text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(bindparam("fts_query", fts_query(user_text)))
-        )
+        .where(text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(bindparam("fts_query", fts_query(user_text))))
         .where(_index.c.kind == kind)
         .subquery(f"{kind}_matches")
     )
@@ -81,9 +77,7 @@ def replace_entries(session: Session, kind: str, entries: Iterable[SearchEntry])
         return
     ids = [entry.item_id for entry in entries]
     for chunk in range(0, len(ids), 500):
-        session.execute(
-            _index.delete().where(_index.c.kind == kind, _index.c.item_id.in_(ids[chunk : chunk + 500]))
-        )
+        session.execute(_index.delete().where(_index.c.kind == kind, _index.c.item_id.in_(ids[chunk : chunk + 500])))
     session.execute(
         _index.insert(),
         [{"kind": e.kind, "item_id": e.item_id, "title": e.title, "body": e.body} for e in entries],
@@ -129,8 +123,5 @@ def search_all(
         ),
         params,
     ).all()
-    hits = [
-        Hit(kind, item_id, title, highlight(snippet), -float(rank))
-        for kind, item_id, title, snippet, rank in rows
-    ]
+    hits = [Hit(kind, item_id, title, highlight(snippet), -float(rank)) for kind, item_id, title, snippet, rank in rows]
     return hits, total

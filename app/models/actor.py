@@ -3,6 +3,8 @@
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
+from app.models import examples
+from app.models.examples import example
 from app.models.vocab import ActorKind
 
 
@@ -42,4 +44,6 @@ class ActorRolePublic(SQLModel):
 
 
 class ActorPublic(ActorBase):
+    model_config = example(examples.ACTOR)
+
     roles: list[ActorRolePublic] = []

@@ -6,6 +6,8 @@ from typing import Literal
 from sqlalchemy import CheckConstraint, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from app.models import examples
+from app.models.examples import example
 from app.models.vocab import RelationType
 
 
@@ -23,9 +25,7 @@ class ClaimBase(SQLModel):
     unit: str | None = None
     measure: str | None = Field(default=None, description="What the number measures.")
     value_on: date | None = Field(default=None, description="For claims whose quantity is a calendar date.")
-    credibility: int = Field(
-        description="Admiralty information credibility, 1 (confirmed) … 6 (cannot judge)."
-    )
+    credibility: int = Field(description="Admiralty information credibility, 1 (confirmed) … 6 (cannot judge).")
     credibility_note: str | None = None
 
 
@@ -53,7 +53,7 @@ class ClaimRelation(ClaimRelationBase, table=True):
 
 
 class ClaimRelationPublic(ClaimRelationBase):
-    pass
+    model_config = example(examples.RELATION)
 
 
 class RelatedClaim(SQLModel):
@@ -67,6 +67,8 @@ class RelatedClaim(SQLModel):
 
 
 class ClaimPublic(ClaimBase):
+    model_config = example(examples.CLAIM)
+
     actor_ids: list[str] = []
     plan_point_ids: list[str] = []
     issue_ids: list[str] = []

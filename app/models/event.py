@@ -4,6 +4,8 @@ from datetime import date
 
 from sqlmodel import Field, SQLModel
 
+from app.models import examples
+from app.models.examples import example
 from app.models.vocab import EventKind
 
 
@@ -22,5 +24,7 @@ class Event(EventBase, table=True):
 
 
 class EventPublic(EventBase):
+    model_config = example(examples.EVENT)
+
     actor_ids: list[str] = []
     claim_ids: list[str] = []

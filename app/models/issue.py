@@ -3,6 +3,8 @@
 from sqlalchemy import CheckConstraint
 from sqlmodel import Field, SQLModel
 
+from app.models import examples
+from app.models.examples import example
 from app.models.vocab import Stance
 
 
@@ -17,7 +19,7 @@ class DisputedIssue(DisputedIssueBase, table=True):
 
 
 class DisputedIssuePublic(DisputedIssueBase):
-    pass
+    model_config = example(examples.ISSUE)
 
 
 class PositionBase(SQLModel):
@@ -40,4 +42,6 @@ class Position(PositionBase, table=True):
 
 
 class PositionPublic(PositionBase):
+    model_config = example(examples.POSITION)
+
     claim_ids: list[str] = []

@@ -5,6 +5,8 @@ from datetime import date
 from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
+from app.models import examples
+from app.models.examples import example
 from app.models.vocab import PlanStatus, PointCategory
 
 
@@ -25,6 +27,8 @@ class Plan(PlanBase, table=True):
 
 
 class PlanPublic(PlanBase):
+    model_config = example(examples.PLAN)
+
     proposer_ids: list[str] = []
 
 
@@ -45,4 +49,6 @@ class PlanPoint(PlanPointBase, table=True):
 
 
 class PlanPointPublic(PlanPointBase):
+    model_config = example(examples.PLAN_POINT)
+
     issue_ids: list[str] = []

@@ -5,6 +5,8 @@ from datetime import date
 from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
+from app.models import examples
+from app.models.examples import example
 from app.models.vocab import Reliability, SourceKind
 
 
@@ -25,9 +27,7 @@ class SourceBase(SQLModel):
     attributed_to: str | None = Field(default=None, description="Who the source says its content comes from.")
     published_on: date | None = Field(default=None, index=True)
     url: str | None = None
-    reliability: Reliability = Field(
-        description="Admiralty source reliability, A (reliable) … F (cannot judge)."
-    )
+    reliability: Reliability = Field(description="Admiralty source reliability, A (reliable) … F (cannot judge).")
     reliability_note: str = Field(description="Why the source got its grade.")
     notes: str | None = None
     document_id: str | None = Field(default=None, foreign_key="document.id", index=True)
@@ -44,6 +44,8 @@ class Source(SourceBase, table=True):
 
 class SourceSummary(SourceBase):
     """A source in a list: everything but its text."""
+
+    model_config = example(examples.SOURCE)
 
     sha256: str
     text_length: int

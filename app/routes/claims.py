@@ -35,12 +35,8 @@ def list_claims(
     event_id: IdFilter = None,
     stated_from: Annotated[date | None, Query(description="Stated on or after this date.")] = None,
     stated_to: Annotated[date | None, Query(description="Stated on or before this date.")] = None,
-    quantitative: Annotated[
-        bool | None, Query(description="Only claims with (true) or without a value.")
-    ] = None,
-    max_credibility: Annotated[
-        int | None, Query(ge=1, le=6, description="Credibility 1 (best) up to this.")
-    ] = None,
+    quantitative: Annotated[bool | None, Query(description="Only claims with (true) or without a value.")] = None,
+    max_credibility: Annotated[int | None, Query(ge=1, le=6, description="Credibility 1 (best) up to this.")] = None,
 ):
     """List claims, filtered, sorted and searchable."""
     require_order("stated_from", stated_from, "stated_to", stated_to)

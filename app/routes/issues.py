@@ -44,9 +44,7 @@ def list_issue_positions(
     sort: service.PositionSort | None = None, stance: Stance | None = None,
 ):  # fmt: skip
     """List every actor's position on this issue, with the claims behind each."""
-    items, total = service.list_positions(
-        session=session, page=page, sort=sort, issue_id=issue.id, stance=stance
-    )
+    items, total = service.list_positions(session=session, page=page, sort=sort, issue_id=issue.id, stance=stance)
     return respond(request, response, page, items, total, PositionPublic)
 
 

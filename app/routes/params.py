@@ -9,9 +9,7 @@ SearchText = Annotated[
     Query(
         min_length=1,
         max_length=500,
-        description=(
-            "Full-text search; every word must match, a trailing * matches a prefix. Ranks by relevance."
-        ),
+        description=("Full-text search; every word must match, a trailing * matches a prefix. Ranks by relevance."),
         examples=["security guarantees"],
     ),
 ]

@@ -104,9 +104,7 @@ def list_plan_point_claims(
     return respond(request, response, page, items, total, ClaimPublic)
 
 
-@router.get(
-    "/plan-points/{plan_point_id}/positions", response_model=Page[PositionPublic], tags=["plan points"]
-)
+@router.get("/plan-points/{plan_point_id}/positions", response_model=Page[PositionPublic], tags=["plan points"])
 def list_plan_point_positions(
     request: Request, response: Response, session: SessionDep, page: PageDep, point: PlanPointDep,
     sort: PositionSort | None = None,

@@ -15,9 +15,7 @@ from app.services.indexing import INDEXED
 
 router = make_router()
 
-SearchKind = Literal[
-    "source", "actor", "plan", "plan_point", "issue", "position", "claim", "event", "claim_relation"
-]
+SearchKind = Literal["source", "actor", "plan", "plan_point", "issue", "position", "claim", "event", "claim_relation"]
 
 
 class SearchHit(BaseModel):
@@ -36,9 +34,7 @@ def search(
     response: Response,
     session: SessionDep,
     page: PageDep,
-    q: Annotated[
-        str, Query(min_length=1, max_length=500, description="Words to find.", examples=["Luhansk"])
-    ],
+    q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find.", examples=["Luhansk"])],
     kind: Annotated[list[SearchKind] | None, Query(description="Only these kinds (repeatable).")] = None,
 ):
     """Search every kind of record at once, best match first, with highlighted snippets."""
@@ -60,7 +56,6 @@ STATS_TABLES = {kind: table for kind, (table, _) in INDEXED.items()} | {"documen
 def get_stats(session: SessionDep):
     """Count the records of each kind."""
     counts = {
-        kind: session.scalar(select(func.count()).select_from(table)) or 0
-        for kind, table in STATS_TABLES.items()
+        kind: session.scalar(select(func.count()).select_from(table)) or 0 for kind, table in STATS_TABLES.items()
     }
     return Stats(counts=counts)

@@ -69,8 +69,7 @@ def anchor_quote(
     matching = [
         s
         for s in found
-        if (prefix is None or text[:s].endswith(prefix))
-        and (suffix is None or text.startswith(suffix, s + len(quote)))
+        if (prefix is None or text[:s].endswith(prefix)) and (suffix is None or text.startswith(suffix, s + len(quote)))
     ]
     if not matching:
         raise QuoteError("no occurrence of the quote has the given prefix/suffix", candidates=found)

@@ -55,14 +55,10 @@ def list_claims(
         )
     if plan_point_id:
         link = models.ClaimPlanPoint
-        statement = statement.where(
-            Claim.id.in_(select(link.claim_id).where(link.plan_point_id == plan_point_id))
-        )
+        statement = statement.where(Claim.id.in_(select(link.claim_id).where(link.plan_point_id == plan_point_id)))
     if plan_id:
         link, point = models.ClaimPlanPoint, models.PlanPoint
-        in_plan = (
-            select(link.claim_id).join(point, point.id == link.plan_point_id).where(point.plan_id == plan_id)
-        )
+        in_plan = select(link.claim_id).join(point, point.id == link.plan_point_id).where(point.plan_id == plan_id)
         statement = statement.where(Claim.id.in_(in_plan))
     if event_id:
         link = models.ClaimEvent

@@ -49,9 +49,7 @@ def list_events(
         statement = statement.where(Event.occurred_on >= occurred_from)
     if occurred_to:
         statement = statement.where(Event.occurred_on <= occurred_to)
-    statement, ordering = ordered_search(
-        statement, Event, kind="event", q=q, sort=sort, columns=EVENT_SORT_COLUMNS
-    )
+    statement, ordering = ordered_search(statement, Event, kind="event", q=q, sort=sort, columns=EVENT_SORT_COLUMNS)
     rows, total = fetch_page(session, statement, ordering, page)
     return events_to_public(session, rows), total
 
@@ -82,9 +80,7 @@ def list_relations(
     if type:
         statement = statement.where(ClaimRelation.type == type)
     if claim_id:
-        statement = statement.where(
-            or_(ClaimRelation.from_claim_id == claim_id, ClaimRelation.to_claim_id == claim_id)
-        )
+        statement = statement.where(or_(ClaimRelation.from_claim_id == claim_id, ClaimRelation.to_claim_id == claim_id))
     if from_claim_id:
         statement = statement.where(ClaimRelation.from_claim_id == from_claim_id)
     if to_claim_id:

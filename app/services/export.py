@@ -34,8 +34,7 @@ def _links(session: Session, table, owner: str, target: str, owners: list[str]) 
 def export_knowledge_base(session: Session) -> KnowledgeBaseSeed:
     """Every record, with links, in the seed schema; source texts travel inside their documents."""
     documents = [
-        DocumentSeed(id=d.id, filename=d.filename, text=d.text, sha256=d.sha256)
-        for d in _all(session, models.Document)
+        DocumentSeed(id=d.id, filename=d.filename, text=d.text, sha256=d.sha256) for d in _all(session, models.Document)
     ]
     sources = [_source(s) for s in _all(session, models.Source)]
 
@@ -57,17 +56,13 @@ def export_knowledge_base(session: Session) -> KnowledgeBaseSeed:
             )
         )
     plan_seeds = [
-        PlanSeed.model_validate(
-            p.model_dump() | {"proposer_ids": proposers[p.id], "points": points_by_plan[p.id]}
-        )
+        PlanSeed.model_validate(p.model_dump() | {"proposer_ids": proposers[p.id], "points": points_by_plan[p.id]})
         for p in plans
     ]
 
     events = _all(session, models.Event)
     event_actors = _links(session, models.EventActor, "event_id", "actor_id", [e.id for e in events])
-    event_seeds = [
-        EventSeed.model_validate(e.model_dump() | {"actor_ids": event_actors[e.id]}) for e in events
-    ]
+    event_seeds = [EventSeed.model_validate(e.model_dump() | {"actor_ids": event_actors[e.id]}) for e in events]
 
     claims = _all(session, models.Claim)
     ids = [c.id for c in claims]
@@ -84,13 +79,9 @@ def export_knowledge_base(session: Session) -> KnowledgeBaseSeed:
 
     positions = _all(session, models.Position)
     backing = _links(session, models.PositionClaim, "position_id", "claim_id", [p.id for p in positions])
-    position_seeds = [
-        PositionSeed.model_validate(p.model_dump() | {"claim_ids": backing[p.id]}) for p in positions
-    ]
+    position_seeds = [PositionSeed.model_validate(p.model_dump() | {"claim_ids": backing[p.id]}) for p in positions]
 
-    relation_seeds = [
-        RelationSeed.model_validate(r.model_dump()) for r in _all(session, models.ClaimRelation)
-    ]
+    relation_seeds = [RelationSeed.model_validate(r.model_dump()) for r in _all(session, models.ClaimRelation)]
     return KnowledgeBaseSeed(
         documents=documents,
         sources=sources,

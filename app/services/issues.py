@@ -59,9 +59,7 @@ def list_positions(
             statement = statement.where(column == value)
     if claim_id:
         link = models.PositionClaim
-        statement = statement.where(
-            Position.id.in_(select(link.position_id).where(link.claim_id == claim_id))
-        )
+        statement = statement.where(Position.id.in_(select(link.position_id).where(link.claim_id == claim_id)))
     statement, ordering = ordered_search(
         statement, Position, kind="position", q=q, sort=sort, columns=POSITION_SORT_COLUMNS
     )

@@ -46,24 +46,18 @@ def list_plans(
         statement = statement.where(Plan.status == status)
     if actor_id:
         proposer = models.PlanProposer
-        statement = statement.where(
-            Plan.id.in_(select(proposer.plan_id).where(proposer.actor_id == actor_id))
-        )
+        statement = statement.where(Plan.id.in_(select(proposer.plan_id).where(proposer.actor_id == actor_id)))
     if announced_from:
         statement = statement.where(Plan.announced_on >= announced_from)
     if announced_to:
         statement = statement.where(Plan.announced_on <= announced_to)
-    statement, ordering = ordered_search(
-        statement, Plan, kind="plan", q=q, sort=sort, columns=PLAN_SORT_COLUMNS
-    )
+    statement, ordering = ordered_search(statement, Plan, kind="plan", q=q, sort=sort, columns=PLAN_SORT_COLUMNS)
     rows, total = fetch_page(session, statement, ordering, page)
     return plans_to_public(session, rows), total
 
 
 def plans_to_public(session: Session, plans: list[Plan]) -> list[PlanPublic]:
-    proposers = grouped(
-        session, models.PlanProposer.plan_id, models.PlanProposer.actor_id, [p.id for p in plans]
-    )
+    proposers = grouped(session, models.PlanProposer.plan_id, models.PlanProposer.actor_id, [p.id for p in plans])
     return [PlanPublic.model_validate(p.model_dump() | {"proposer_ids": proposers[p.id]}) for p in plans]
 
 
@@ -86,9 +80,7 @@ def list_plan_points(
         statement = statement.where(PlanPoint.category == category)
     if issue_id:
         link = models.PlanPointIssue
-        statement = statement.where(
-            PlanPoint.id.in_(select(link.plan_point_id).where(link.issue_id == issue_id))
-        )
+        statement = statement.where(PlanPoint.id.in_(select(link.plan_point_id).where(link.issue_id == issue_id)))
     if parent_id:
         statement = statement.where(PlanPoint.parent_id == parent_id)
     statement, ordering = ordered_search(

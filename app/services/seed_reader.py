@@ -44,6 +44,8 @@ def sha256_hex(text: str) -> str:
 
 def read_seed(path: Path) -> tuple[KnowledgeBaseSeed, dict[tuple[str, str], str], Path]:
     """Parse a seed directory or an export file; return the seed, each record's file, and the base dir."""
+    if not path.exists():
+        raise SeedError([f"{path}: no such file or directory"])
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml", ".json"})
         base = path
@@ -81,9 +83,7 @@ def read_seed(path: Path) -> tuple[KnowledgeBaseSeed, dict[tuple[str, str], str]
     try:
         seed = KnowledgeBaseSeed.model_validate(merged)
     except ValidationError as exc:
-        raise SeedError(
-            [_describe_validation_error(error, merged, origins) for error in exc.errors()]
-        ) from None
+        raise SeedError([_describe_validation_error(error, merged, origins) for error in exc.errors()]) from None
     return seed, origins, base
 
 
@@ -180,11 +180,34 @@ class _Checker:
             ref("positions", p.id, "plan_id", p.plan_id, ids["plans"])
             ref("positions", p.id, "plan_point_id", p.plan_point_id, ids["plan_points"])
             ref("positions", p.id, "claim_ids", p.claim_ids, ids["claims"])
+        first_of_kind: dict[tuple, str] = {}
         for r in seed.relations:
             ref("relations", r.id, "from_claim_id", r.from_claim_id, ids["claims"])
             ref("relations", r.id, "to_claim_id", r.to_claim_id, ids["claims"])
             if r.from_claim_id == r.to_claim_id:
                 self.fail("relations", r.id, "a claim cannot relate to itself")
+            # The table holds one relation per (type, from, to): a second one would fail mid-write.
+            first = first_of_kind.setdefault((r.type, r.from_claim_id, r.to_claim_id), r.id)
+            if first != r.id:
+                self.fail("relations", r.id, f"repeats relation '{first}' (same type, same two claims)")
+        self._acyclic("actors", "affiliation_id", {a.id: a.affiliation_id for a in seed.actors})
+        self._acyclic("plans", "supersedes_id", {p.id: p.supersedes_id for p in seed.plans})
+        for p in seed.plans:
+            points = {pt.id: pt.parent_id for pt in p.points}
+            self._acyclic("plans", "points[{id}].parent_id", points, owner=p.id)
+
+    def _acyclic(
+        self, section: str, field_name: str, parents: dict[str, str | None], *, owner: str | None = None
+    ) -> None:
+        """Reject records that are their own ancestor: such rows cannot be inserted parents first."""
+        for record_id in parents:
+            seen, current = set(), parents[record_id]
+            while current is not None and current not in seen and current != record_id:
+                seen.add(current)
+                current = parents.get(current)
+            if current == record_id:
+                where = field_name.format(id=record_id)
+                self.fail(section, owner or record_id, f"{where} leads back to '{record_id}' (a cycle)")
 
     def _document_texts(self) -> dict[str, str]:
         texts: dict[str, str] = {}
@@ -256,9 +279,7 @@ class _Checker:
             self.fail("claims", c.id, f"quote {c.quote!r}: {exc}")
             return None
         if c.quote_end is not None and c.quote_end != span.end:
-            self.fail(
-                "claims", c.id, f"quote_end {c.quote_end} does not match the quote (ends at {span.end})"
-            )
+            self.fail("claims", c.id, f"quote_end {c.quote_end} does not match the quote (ends at {span.end})")
             return None
         return span
 

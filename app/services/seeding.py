@@ -70,8 +70,7 @@ class _Writer:
         if not rows:
             return set()
         existing = {
-            row.id: row
-            for row in self.session.scalars(select(table).where(table.id.in_([r["id"] for r in rows])))
+            row.id: row for row in self.session.scalars(select(table).where(table.id.in_([r["id"] for r in rows])))
         }
         written: set[str] = set()
         for row in rows:
@@ -87,16 +86,12 @@ class _Writer:
         self.session.expire_all()
         return written
 
-    def sync_links(
-        self, table: type[SQLModel], owner: str, target: str, wanted: dict[str, Iterable[str]]
-    ) -> None:
+    def sync_links(self, table: type[SQLModel], owner: str, target: str, wanted: dict[str, Iterable[str]]) -> None:
         """Make the links of each owner in ``wanted`` exactly the given targets."""
         if not wanted:
             return
         owner_col, target_col = getattr(table, owner), getattr(table, target)
-        current = set(
-            self.session.execute(select(owner_col, target_col).where(owner_col.in_(list(wanted)))).all()
-        )
+        current = set(self.session.execute(select(owner_col, target_col).where(owner_col.in_(list(wanted)))).all())
         desired = {(o, t) for o, targets in wanted.items() for t in targets}
         stale, missing = current - desired, desired - current
         if stale:
@@ -122,9 +117,7 @@ class _Writer:
             ],
         )
         written: dict[str, set[str]] = {}
-        written["source"] = self.upsert(
-            "sources", models.Source, [self._source_row(s, r) for s in seed.sources]
-        )
+        written["source"] = self.upsert("sources", models.Source, [self._source_row(s, r) for s in seed.sources])
         actor_rows = [
             a.model_dump(include={"id", "name", "kind", "description", "affiliation_id", "aliases"})
             for a in seed.actors
@@ -138,9 +131,7 @@ class _Writer:
             for p in seed.plans
             for n, pt in enumerate(p.points, start=1)
         ]
-        written["plan_point"] = self.upsert(
-            "plan_points", models.PlanPoint, parents_first(point_rows, "parent_id")
-        )
+        written["plan_point"] = self.upsert("plan_points", models.PlanPoint, parents_first(point_rows, "parent_id"))
         written["event"] = self.upsert(
             "events", models.Event, [e.model_dump(exclude={"actor_ids"}) for e in seed.events]
         )
@@ -174,9 +165,7 @@ class _Writer:
         )
         links(models.EventActor, "event_id", "actor_id", {e.id: e.actor_ids for e in seed.events})
         links(models.ClaimActor, "claim_id", "actor_id", {c.id: c.actor_ids for c in seed.claims})
-        links(
-            models.ClaimPlanPoint, "claim_id", "plan_point_id", {c.id: c.plan_point_ids for c in seed.claims}
-        )
+        links(models.ClaimPlanPoint, "claim_id", "plan_point_id", {c.id: c.plan_point_ids for c in seed.claims})
         links(models.ClaimIssue, "claim_id", "issue_id", {c.id: c.issue_ids for c in seed.claims})
         links(models.ClaimEvent, "claim_id", "event_id", {c.id: c.event_ids for c in seed.claims})
         links(models.PositionClaim, "position_id", "claim_id", {p.id: p.claim_ids for p in seed.positions})
@@ -195,9 +184,7 @@ class _Writer:
         if stale:
             self.session.execute(delete(role).where(role.id.in_(stale)))
         if missing:
-            self.session.execute(
-                insert(role), [{"actor_id": a, "role": t, "claim_id": c} for a, t, c in missing]
-            )
+            self.session.execute(insert(role), [{"actor_id": a, "role": t, "claim_id": c} for a, t, c in missing])
         if stale or missing:
             self.report.written["actor_roles"] = len(stale) + len(missing)
 
