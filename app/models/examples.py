@@ -71,7 +71,7 @@ PLAN = {
     "status": "proposed",
     "announced_on": None,
     "description": "The revised 20-point plan that Ukraine unveiled, developed with the United States.",
-    "supersedes_id": "earlier-20-point-draft",
+    "supersedes_id": "earlier-draft-peace-framework",
     "source_id": "blog-current-status-peace-talks",
     "proposer_ids": ["ukraine", "united-states"],
 }
