@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
     page_limit_default: int = Field(default=50, ge=1)
     page_limit_max: int = Field(default=500, ge=1)
+    read_requires_key: bool = Field(default=False, description="Require an API key for reads too.")
 
 
 @lru_cache

@@ -27,8 +27,12 @@ def _ensure_sqlite_directory(url: str) -> None:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
 
 
-def build_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
-    """Create an engine; for SQLite, configure every new connection the same way."""
+def build_engine(url: str, *, busy_timeout_ms: int = 5000, enforce_foreign_keys: bool = True) -> Engine:
+    """Create an engine; for SQLite, configure every new connection the same way.
+
+    Migrations switch foreign keys off: SQLite can only alter a table by copying it, which a referenced
+    table does not survive with enforcement on. They check every key afterwards instead.
+    """
     if not is_sqlite(url):
         return create_engine(url, pool_pre_ping=True)
     _ensure_sqlite_directory(url)
@@ -36,12 +40,19 @@ def build_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _configure_sqlite(dbapi_connection, _record) -> None:
+        # Take transactions away from the sqlite3 module, which would not wrap DDL in one: SQLAlchemy's
+        # "begin" below opens every transaction itself, so migrations and writes are atomic.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if enforce_foreign_keys else 'OFF'}")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN")
 
     return engine
 

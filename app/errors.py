@@ -57,11 +57,18 @@ class Conflict(Problem):
     status, slug = 409, "conflict"
 
 
-class InvalidParameter(Problem):
+class InvalidInput(Problem):
+    """Rejected input (422): each error names where it was sent, the field and the reason."""
+
     status, slug = 422, "invalid-parameter"
 
+    def __init__(self, errors: list[InvalidField]):
+        super().__init__("; ".join(f"{e.name}: {e.reason}" for e in errors), errors=errors)
+
+
+class InvalidParameter(InvalidInput):
     def __init__(self, name: str, reason: str, *, location: str = "query"):
-        super().__init__(f"{name}: {reason}", errors=[InvalidField(location=location, name=name, reason=reason)])
+        super().__init__([InvalidField(location=location, name=name, reason=reason)])
 
 
 def problem_response(

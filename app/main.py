@@ -14,7 +14,8 @@ from app.config import get_settings
 from app.db import get_engine
 from app.errors import install_error_handlers
 from app.migrate import is_empty, upgrade
-from app.routes import actors, claims, events, issues, plans, relations, search, sources
+from app.routes import actors, claims, events, issues, plans, relations, search, sources, writes
+from app.routes.base import make_router
 from app.services.seeding import load_seed
 
 logger = logging.getLogger("peacekb")
@@ -42,6 +43,8 @@ TAGS = [
     {"name": "positions", "description": "Actors' stances on issues, plans and plan points, with evidence."},
     {"name": "events", "description": "Strikes, captures, withdrawals, calls, press conferences."},
     {"name": "search", "description": "Full-text search across every kind of record."},
+    {"name": "bulk", "description": "Many writes in one all-or-nothing transaction, as NDJSON."},
+    {"name": "changes", "description": "Every write, in order: the feed that keeps a mirror in sync."},
     {"name": "meta", "description": "Health and counts."},
 ]
 
@@ -85,6 +88,7 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     for module in (claims, relations, sources, actors, plans, issues, events, search):
         app.include_router(module.router, prefix=API_PREFIX)
+    app.include_router(writes.build_router(make_router), prefix=API_PREFIX)
 
     @app.get("/health", response_model=Health, tags=["meta"], summary="Report that the service is up")
     def health() -> Health:

@@ -119,7 +119,9 @@ def search_all(
         text(
             f"SELECT kind, item_id, title,"
             f" snippet({SEARCH_TABLE}, -1, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', 24),"
-            f" rank FROM {SEARCH_TABLE} WHERE {where} ORDER BY rank LIMIT :limit OFFSET :offset"
+            # kind and id break ties in rank, so that pages neither repeat nor skip hits of equal score
+            f" rank FROM {SEARCH_TABLE} WHERE {where} ORDER BY rank, kind, item_id"
+            " LIMIT :limit OFFSET :offset"
         ),
         params,
     ).all()

@@ -19,7 +19,7 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
 
 def run_migrations() -> None:
     url = config.attributes.get("database_url") or get_settings().database_url
-    engine = build_engine(url)
+    engine = build_engine(url, enforce_foreign_keys=False)
     with engine.connect() as connection:
         context.configure(
             connection=connection,
@@ -29,6 +29,10 @@ def run_migrations() -> None:
         )
         with context.begin_transaction():
             context.run_migrations()
+            if connection.dialect.name == "sqlite":
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left broken foreign keys: {broken[:5]}")
     engine.dispose()
 
 

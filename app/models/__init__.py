@@ -1,6 +1,7 @@
 """All tables, imported in one place so that SQLModel.metadata (and Alembic) sees every one."""
 
 from app.models.actor import Actor, ActorPublic, ActorRole, ActorRolePublic
+from app.models.audit import ApiKey, Revision, RevisionPublic
 from app.models.claim import Claim, ClaimPublic, ClaimRelation, ClaimRelationPublic, RelatedClaim
 from app.models.event import Event, EventPublic
 from app.models.issue import DisputedIssue, DisputedIssuePublic, Position, PositionPublic
@@ -22,6 +23,7 @@ __all__ = [
     "ActorPublic",
     "ActorRole",
     "ActorRolePublic",
+    "ApiKey",
     "Claim",
     "ClaimActor",
     "ClaimEvent",
@@ -46,6 +48,8 @@ __all__ = [
     "PositionClaim",
     "PositionPublic",
     "RelatedClaim",
+    "Revision",
+    "RevisionPublic",
     "Source",
     "SourcePublic",
     "SourceSummary",

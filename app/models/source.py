@@ -30,6 +30,9 @@ class SourceBase(SQLModel):
     reliability: Reliability = Field(description="Admiralty source reliability, A (reliable) … F (cannot judge).")
     reliability_note: str = Field(description="Why the source got its grade.")
     notes: str | None = None
+    updates_id: str | None = Field(
+        default=None, foreign_key="source.id", index=True, description="The earlier source this one corrects."
+    )
     document_id: str | None = Field(default=None, foreign_key="document.id", index=True)
     document_start: int | None = Field(
         default=None, description="Code-point offset of this source's text in its document."

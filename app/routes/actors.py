@@ -6,6 +6,7 @@ from fastapi import Query, Request, Response
 
 from app.db import SessionDep
 from app.deps import ActorDep
+from app.etags import respond_item
 from app.listing import Page, PageDep, respond
 from app.models import ActorPublic, ClaimPublic, EventPublic, PositionPublic
 from app.models.vocab import ActorKind
@@ -38,9 +39,9 @@ def list_actors(
 
 
 @router.get("/actors/{actor_id}", response_model=ActorPublic)
-def get_actor(session: SessionDep, actor: ActorDep):
+def get_actor(request: Request, response: Response, session: SessionDep, actor: ActorDep):
     """Get one actor with aliases, affiliation and the roles the sources state."""
-    return service.to_public(session, [actor])[0]
+    return respond_item(request, response, service.to_public(session, [actor])[0])
 
 
 @router.get("/actors/{actor_id}/claims", response_model=Page[ClaimPublic])

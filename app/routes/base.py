@@ -2,9 +2,10 @@
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi.routing import APIRoute
 
+from app.auth import reader
 from app.errors import PROBLEM_RESPONSES
 
 
@@ -18,4 +19,5 @@ class DocumentedRoute(APIRoute):
 
 
 def make_router(**kwargs: Any) -> APIRouter:
-    return APIRouter(route_class=DocumentedRoute, responses=PROBLEM_RESPONSES, **kwargs)
+    """A router whose routes document problem responses and admit readers as the settings say."""
+    return APIRouter(route_class=DocumentedRoute, responses=PROBLEM_RESPONSES, dependencies=[Depends(reader)], **kwargs)

@@ -7,6 +7,7 @@ from fastapi import Query, Request, Response
 
 from app.db import SessionDep
 from app.deps import ClaimDep
+from app.etags import respond_item
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, ClaimRelationPublic
 from app.models.vocab import RelationType
@@ -50,9 +51,9 @@ def list_claims(
 
 
 @router.get("/claims/{claim_id}", response_model=ClaimPublic)
-def get_claim(session: SessionDep, claim: ClaimDep):
+def get_claim(request: Request, response: Response, session: SessionDep, claim: ClaimDep):
     """Get one claim with its quote, offsets, links and relations."""
-    return service.to_public(session, [claim])[0]
+    return respond_item(request, response, service.to_public(session, [claim])[0])
 
 
 @router.get("/claims/{claim_id}/relations", response_model=Page[ClaimRelationPublic])

@@ -6,6 +6,7 @@ from fastapi import Request, Response
 
 from app.db import SessionDep
 from app.deps import EventDep
+from app.etags import respond_item
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, EventPublic
 from app.models.vocab import EventKind
@@ -41,9 +42,9 @@ def list_events(
 
 
 @router.get("/events/{event_id}", response_model=EventPublic)
-def get_event(session: SessionDep, event: EventDep):
+def get_event(request: Request, response: Response, session: SessionDep, event: EventDep):
     """Get one event with its actors and the claims that report it."""
-    return service.events_to_public(session, [event])[0]
+    return respond_item(request, response, service.events_to_public(session, [event])[0])
 
 
 @router.get("/events/{event_id}/claims", response_model=Page[ClaimPublic])

@@ -6,6 +6,7 @@ from fastapi import Query, Request, Response
 
 from app.db import SessionDep
 from app.deps import IssueDep, PositionDep
+from app.etags import respond_item
 from app.listing import Page, PageDep, respond
 from app.models import ClaimPublic, DisputedIssuePublic, PlanPointPublic, PositionPublic
 from app.models.vocab import Stance
@@ -33,9 +34,9 @@ def list_issues(
 
 
 @router.get("/issues/{issue_id}", response_model=DisputedIssuePublic, tags=["issues"])
-def get_issue(issue: IssueDep):
+def get_issue(request: Request, response: Response, issue: IssueDep):
     """Get one disputed issue."""
-    return DisputedIssuePublic.model_validate(issue.model_dump())
+    return respond_item(request, response, DisputedIssuePublic.model_validate(issue.model_dump()))
 
 
 @router.get("/issues/{issue_id}/positions", response_model=Page[PositionPublic], tags=["issues"])
@@ -92,6 +93,6 @@ def list_positions(
 
 
 @router.get("/positions/{position_id}", response_model=PositionPublic, tags=["positions"])
-def get_position(session: SessionDep, position: PositionDep):
+def get_position(request: Request, response: Response, session: SessionDep, position: PositionDep):
     """Get one position with the claims that back it."""
-    return service.positions_to_public(session, [position])[0]
+    return respond_item(request, response, service.positions_to_public(session, [position])[0])

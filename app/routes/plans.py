@@ -7,6 +7,7 @@ from fastapi import Query, Request, Response
 
 from app.db import SessionDep
 from app.deps import PlanDep, PlanPointDep
+from app.etags import respond_item
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, PlanPointPublic, PlanPublic, PositionPublic
 from app.models.vocab import PlanStatus, PointCategory
@@ -42,9 +43,9 @@ def list_plans(
 
 
 @router.get("/plans/{plan_id}", response_model=PlanPublic, tags=["plans"])
-def get_plan(session: SessionDep, plan: PlanDep):
+def get_plan(request: Request, response: Response, session: SessionDep, plan: PlanDep):
     """Get one plan with its proposers and the plan it supersedes."""
-    return service.plans_to_public(session, [plan])[0]
+    return respond_item(request, response, service.plans_to_public(session, [plan])[0])
 
 
 @router.get("/plans/{plan_id}/points", response_model=Page[PlanPointPublic], tags=["plans"])
@@ -89,9 +90,9 @@ def list_plan_points(
 
 
 @router.get("/plan-points/{plan_point_id}", response_model=PlanPointPublic, tags=["plan points"])
-def get_plan_point(session: SessionDep, point: PlanPointDep):
+def get_plan_point(request: Request, response: Response, session: SessionDep, point: PlanPointDep):
     """Get one plan point with the issues it touches."""
-    return service.points_to_public(session, [point])[0]
+    return respond_item(request, response, service.points_to_public(session, [point])[0])
 
 
 @router.get("/plan-points/{plan_point_id}/claims", response_model=Page[ClaimPublic], tags=["plan points"])

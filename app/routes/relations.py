@@ -6,6 +6,7 @@ from fastapi import Query, Request, Response
 
 from app.db import SessionDep
 from app.deps import RelationDep
+from app.etags import respond_item
 from app.listing import Page, PageDep, respond
 from app.models import ClaimRelationPublic
 from app.models.vocab import RelationType
@@ -38,6 +39,6 @@ def list_claim_relations(
 
 
 @router.get("/claim-relations/{relation_id}", response_model=ClaimRelationPublic)
-def get_claim_relation(relation: RelationDep):
+def get_claim_relation(request: Request, response: Response, relation: RelationDep):
     """Get one claim relation."""
-    return ClaimRelationPublic.model_validate(relation.model_dump())
+    return respond_item(request, response, ClaimRelationPublic.model_validate(relation.model_dump()))

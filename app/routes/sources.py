@@ -7,6 +7,7 @@ from fastapi import Query, Request, Response
 
 from app.db import SessionDep
 from app.deps import SourceDep
+from app.etags import respond_item
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, SourcePublic, SourceSummary
 from app.models.vocab import Reliability, SourceKind
@@ -42,9 +43,11 @@ def list_sources(
 
 
 @router.get("/sources/{source_id}", response_model=SourcePublic)
-def get_source(source: SourceDep):
+def get_source(request: Request, response: Response, source: SourceDep):
     """Get one source with its full text, exactly as published, and its sha256."""
-    return SourcePublic.model_validate(source.model_dump() | {"text_length": len(source.text)})
+    return respond_item(
+        request, response, SourcePublic.model_validate(source.model_dump() | {"text_length": len(source.text)})
+    )
 
 
 @router.get("/sources/{source_id}/claims", response_model=Page[ClaimPublic])

@@ -154,6 +154,7 @@ class _Checker:
         seed, ref = self.seed, self._refs
         for s in seed.sources:
             ref("sources", s.id, "document_id", s.document_id, ids["documents"])
+            ref("sources", s.id, "updates_id", s.updates_id, ids["sources"])
         for a in seed.actors:
             ref("actors", a.id, "affiliation_id", a.affiliation_id, ids["actors"])
             ref("actors", a.id, "roles.claim_id", [r.claim_id for r in a.roles], ids["claims"])

@@ -60,6 +60,7 @@ class SourceSeed(Record):
     reliability: Reliability
     reliability_note: Text
     notes: str | None = None
+    updates_id: Slug | None = None
     document_id: Slug | None = None
     begins_with: str | None = Field(default=None, description="The source starts where this text occurs.")
     ends_before: str | None = Field(default=None, description="The source ends where this text occurs.")

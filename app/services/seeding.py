@@ -14,7 +14,9 @@ from sqlalchemy import delete, insert, select, tuple_, update
 from sqlmodel import Session, SQLModel
 
 from app import models
+from app.services import revisions
 from app.services.indexing import reindex
+from app.services.resources import RESOURCES
 from app.services.seed_reader import ResolvedSeed, resolve, sha256_hex
 
 
@@ -60,6 +62,17 @@ def parents_first(rows: list[dict], parent_key: str) -> list[dict]:
     return ordered
 
 
+def snapshots(session: Session, kind: str, ids: list[str]) -> dict[str, dict]:
+    """The public form of each existing record among ``ids``, as the revision history stores it."""
+    resource = RESOURCES[kind]
+    found: dict[str, dict] = {}
+    for chunk in range(0, len(ids), 500):
+        rows = list(session.scalars(select(resource.table).where(resource.table.id.in_(ids[chunk : chunk + 500]))))
+        for item in resource.to_public(session, rows):
+            found[item.id] = item.model_dump(mode="json")
+    return found
+
+
 class _Writer:
     def __init__(self, session: Session):
         self.session = session
@@ -103,6 +116,18 @@ class _Writer:
 
     def write(self, r: ResolvedSeed) -> SeedReport:
         seed = r.seed
+        seeded_ids = {
+            "source": [s.id for s in seed.sources],
+            "actor": [a.id for a in seed.actors],
+            "issue": [i.id for i in seed.issues],
+            "plan": [p.id for p in seed.plans],
+            "plan_point": [pt.id for p in seed.plans for pt in p.points],
+            "event": [e.id for e in seed.events],
+            "claim": [c.id for c in seed.claims],
+            "position": [p.id for p in seed.positions],
+            "claim_relation": [rel.id for rel in seed.relations],
+        }
+        before = {kind: snapshots(self.session, kind, ids) for kind, ids in seeded_ids.items()}
         self.upsert(
             "documents",
             models.Document,
@@ -117,7 +142,8 @@ class _Writer:
             ],
         )
         written: dict[str, set[str]] = {}
-        written["source"] = self.upsert("sources", models.Source, [self._source_row(s, r) for s in seed.sources])
+        source_rows = parents_first([self._source_row(s, r) for s in seed.sources], "updates_id")
+        written["source"] = self.upsert("sources", models.Source, source_rows)
         actor_rows = [
             a.model_dump(include={"id", "name", "kind", "description", "affiliation_id", "aliases"})
             for a in seed.actors
@@ -152,6 +178,15 @@ class _Writer:
         for kind, ids in written.items():
             if ids:
                 reindex(self.session, kind, ids)
+        self.session.expire_all()
+        for kind, ids in seeded_ids.items():
+            after = snapshots(self.session, kind, ids)
+            for record_id in ids:
+                old, new = before[kind].get(record_id), after.get(record_id)
+                if old != new:
+                    operation = "create" if old is None else "update"
+                    revisions.record(self.session, kind=kind, record_id=record_id, key_name="seed",
+                                     operation=operation, before=old, after=new)  # fmt: skip
         return self.report
 
     def _write_links(self, r: ResolvedSeed) -> None:

@@ -340,9 +340,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("claim_id", "plan_point_id"),
     )
     with op.batch_alter_table("claim_plan_point", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_claim_plan_point_plan_point_id"), ["plan_point_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_claim_plan_point_plan_point_id"), ["plan_point_id"], unique=False)
 
     op.create_table(
         "plan_point_issue",
@@ -359,9 +357,7 @@ def upgrade() -> None:
         "position",
         sa.Column("id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("actor_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column(
-            "stance", sa.Enum("supports", "opposes", "conditional", "unclear", name="stance"), nullable=False
-        ),
+        sa.Column("stance", sa.Enum("supports", "opposes", "conditional", "unclear", name="stance"), nullable=False),
         sa.Column("summary", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("issue_id", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
         sa.Column("plan_id", sqlmodel.sql.sqltypes.AutoString(), nullable=True),

@@ -1,0 +1,115 @@
+"""API keys: creation, verification, and the dependencies that guard writes (and, optionally, reads).
+
+A key reads ``pkb_<prefix>_<secret>``. Only the SHA-256 of the whole key is stored — the key carries 256 bits
+of randomness, so a fast hash is enough — and the stored and presented hashes are compared in constant time.
+"""
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from fastapi import Depends
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlmodel import Session, select
+
+from app.config import get_settings
+from app.db import SessionDep
+from app.errors import Problem
+from app.models import ApiKey
+from app.models.audit import utc_now
+
+Scope = Literal["read", "write", "admin"]
+# Each scope includes the ones below it: read < write < admin (cascading deletes need admin).
+SCOPE_RANK = {"read": 0, "write": 1, "admin": 2}
+KEY_PREFIX = "pkb"
+
+
+class Unauthorized(Problem):
+    status, slug = 401, "unauthorized"
+
+    def __init__(self, detail: str):
+        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="peacekb"'})
+
+
+class Forbidden(Problem):
+    status, slug = 403, "forbidden"
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is making the request: a key's name and scope."""
+
+    name: str
+    scope: Scope
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def create_key(session: Session, *, name: str, scope: Scope) -> str:
+    """Store a new key and return it; this is the only time the full key exists outside the caller."""
+    prefix = secrets.token_hex(4)
+    key = f"{KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
+    session.add(ApiKey(name=name, prefix=prefix, secret_hash=hash_key(key), scope=scope))
+    session.commit()
+    return key
+
+
+def revoke_key(session: Session, *, name: str) -> bool:
+    key = session.exec(select(ApiKey).where(ApiKey.name == name, ApiKey.revoked_at.is_(None))).first()
+    if key is None:
+        return False
+    key.revoked_at = utc_now()
+    session.add(key)
+    session.commit()
+    return True
+
+
+def verify_key(session: Session, presented: str) -> ApiKey | None:
+    """The live key matching ``presented``, or None."""
+    parts = presented.split("_", 2)
+    if len(parts) != 3 or parts[0] != KEY_PREFIX:
+        return None
+    stored = session.exec(select(ApiKey).where(ApiKey.prefix == parts[1])).first()
+    if stored is None or stored.revoked_at is not None:
+        return None
+    return stored if hmac.compare_digest(stored.secret_hash, hash_key(presented)) else None
+
+
+bearer = HTTPBearer(auto_error=False, description="An API key from `peacekb keys create`.")
+CredentialsDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def _caller(session: Session, credentials: HTTPAuthorizationCredentials | None) -> Caller:
+    if credentials is None:
+        raise Unauthorized("This operation needs an API key: send 'Authorization: Bearer <key>'.")
+    key = verify_key(session, credentials.credentials)
+    if key is None:
+        raise Unauthorized("The API key is not valid or has been revoked.")
+    return Caller(name=key.name, scope=key.scope)  # type: ignore[arg-type]
+
+
+def require(scope: Scope):
+    """A dependency admitting callers whose key has at least ``scope``."""
+
+    def check(session: SessionDep, credentials: CredentialsDep) -> Caller:
+        caller = _caller(session, credentials)
+        if SCOPE_RANK[caller.scope] < SCOPE_RANK[scope]:
+            raise Forbidden(f"This operation needs a key with the '{scope}' scope; this key has '{caller.scope}'.")
+        return caller
+
+    return check
+
+
+def reader(session: SessionDep, credentials: CredentialsDep) -> Caller | None:
+    """Reads are public unless PEACEKB_READ_REQUIRES_KEY is set; then any valid key may read."""
+    if not get_settings().read_requires_key:
+        return None
+    return _caller(session, credentials)
+
+
+Writer = Annotated[Caller, Depends(require("write"))]
+Admin = Annotated[Caller, Depends(require("admin"))]

@@ -1,0 +1,43 @@
+"""Entity tags for records: one strong validator per record state, for caching and optimistic locking."""
+
+import hashlib
+import json
+
+from fastapi import Request, Response
+from pydantic import BaseModel
+
+from app.errors import Problem
+
+
+class PreconditionFailed(Problem):
+    status, slug = 412, "precondition-failed"
+
+
+def etag_of(snapshot: dict) -> str:
+    digest = hashlib.sha256(json.dumps(snapshot, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+    return f'"{digest[:32]}"'
+
+
+def _listed(header: str) -> set[str]:
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
+
+
+def check_if_match(if_match: str | None, snapshot: dict) -> None:
+    """Refuse a write whose If-Match names another state of the record (RFC 9110 §13.1.1)."""
+    if if_match is None:
+        return
+    tags = _listed(if_match)
+    if "*" not in tags and etag_of(snapshot) not in tags:
+        raise PreconditionFailed(
+            f"The record has changed since you read it (its ETag is now {etag_of(snapshot)}); read it again."
+        )
+
+
+def respond_item(request: Request, response: Response, item: BaseModel) -> BaseModel | Response:
+    """The item with its ETag, or 304 Not Modified when the client already holds this state."""
+    tag = etag_of(item.model_dump(mode="json"))
+    if_none_match = request.headers.get("if-none-match")
+    if if_none_match is not None and (tag in _listed(if_none_match) or "*" in _listed(if_none_match)):
+        return Response(status_code=304, headers={"ETag": tag})
+    response.headers["ETag"] = tag
+    return item

@@ -1,0 +1,33 @@
+"""Recording writes, and reading them back as a record's history or as the change feed."""
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from app.listing import PageParams, fetch_page
+from app.models import Revision, RevisionPublic
+
+
+def record(session: Session, *, kind: str, record_id: str, operation: str, key_name: str, before, after) -> None:
+    session.add(
+        Revision(kind=kind, record_id=record_id, operation=operation, key_name=key_name, before=before, after=after)
+    )
+
+
+def history(*, session: Session, kind: str, record_id: str, page: PageParams) -> tuple[list[RevisionPublic], int]:
+    """A record's revisions, oldest first."""
+    statement = select(Revision).where(Revision.kind == kind, Revision.record_id == record_id)
+    rows, total = fetch_page(session, statement, [Revision.id], page)
+    return [RevisionPublic.model_validate(row.model_dump()) for row in rows], total
+
+
+def changes_since(*, session: Session, since: int, limit: int, kinds: list[str] | None) -> list[RevisionPublic]:
+    """Revisions after the cursor ``since``, in the order they were written."""
+    statement = select(Revision).where(Revision.id > since)
+    if kinds:
+        statement = statement.where(Revision.kind.in_(kinds))
+    rows = session.scalars(statement.order_by(Revision.id).limit(limit))
+    return [RevisionPublic.model_validate(row.model_dump()) for row in rows]
+
+
+def latest_cursor(session: Session) -> int:
+    return session.scalar(select(func.max(Revision.id))) or 0
