@@ -1,6 +1,6 @@
 """Write schemas: what a client may send to create or change a record. Unknown fields are rejected.
 
-Records whose seed schema is also the right create schema reuse it (one validation for seed files, the API
+Seed files use the same create schemas (one validation for seed files, the API
 and bulk import); ``partial`` derives each update schema, every field optional, from its create schema.
 """
 
@@ -10,15 +10,17 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from app.models.vocab import PlanStatus, PointCategory, Reliability, SourceKind
+from app.models.vocab import Reliability, SourceKind
 from app.services.seed_schema import (
-    ActorSeed,
-    ClaimSeed,
-    EventSeed,
-    IssueSeed,
-    PositionSeed,
+    ActorCreate,
+    ClaimCreate,
+    EventCreate,
+    IssueCreate,
+    PlanCreate,
+    PlanPointSeed,
+    PositionCreate,
     Record,
-    RelationSeed,
+    RelationCreate,
     Slug,
     Text,
 )
@@ -39,36 +41,23 @@ class SourceCreate(Record):
     text: Text = Field(description="The full text exactly as published; claims quote it.")
 
 
-class PlanCreate(Record):
-    id: Slug
-    name: Text
-    status: PlanStatus
-    announced_on: date | None = None
-    description: str | None = None
-    supersedes_id: Slug | None = None
-    source_id: Slug | None = None
-    proposer_ids: list[Slug] = []
-
-
-class PlanPointCreate(Record):
-    id: Slug
+class PlanPointCreate(PlanPointSeed):
     plan_id: Slug
-    parent_id: Slug | None = None
-    ordinal: int | None = None
     sequence: int | None = Field(default=None, description="Order within the plan; default: after the last.")
-    text: Text
-    category: PointCategory
-    issue_ids: list[Slug] = []
 
 
-ActorCreate, IssueCreate, EventCreate, ClaimCreate, PositionCreate, RelationCreate = (
-    ActorSeed,
-    IssueSeed,
-    EventSeed,
-    ClaimSeed,
-    PositionSeed,
-    RelationSeed,
-)
+__all__ = [
+    "ActorCreate",
+    "ClaimCreate",
+    "EventCreate",
+    "IssueCreate",
+    "PlanCreate",
+    "PlanPointCreate",
+    "PositionCreate",
+    "RelationCreate",
+    "SourceCreate",
+    "partial",
+]
 
 
 @cache
@@ -79,5 +68,5 @@ def partial(schema: type[BaseModel]) -> type[BaseModel]:
         for name, info in schema.model_fields.items()
         if name != "id"
     }
-    name = schema.__name__.replace("Seed", "").replace("Create", "") + "Update"
+    name = schema.__name__.replace("Create", "") + "Update"
     return create_model(name, __config__=ConfigDict(extra="forbid"), **fields)

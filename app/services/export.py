@@ -8,17 +8,17 @@ from sqlmodel import Session
 from app import models
 from app.services.lookup import grouped
 from app.services.seed_schema import (
-    ActorSeed,
-    ClaimSeed,
+    ActorCreate,
+    ClaimCreate,
     DocumentSeed,
-    EventSeed,
-    IssueSeed,
+    EventCreate,
+    IssueCreate,
     KnowledgeBaseSeed,
     PlanPointSeed,
     PlanSeed,
-    PositionSeed,
-    RelationSeed,
-    RoleSeed,
+    PositionCreate,
+    RelationCreate,
+    RoleCreate,
     SourceSeed,
 )
 
@@ -39,10 +39,10 @@ def export_knowledge_base(session: Session) -> KnowledgeBaseSeed:
     sources = [_source(s) for s in _all(session, models.Source)]
 
     actors = _all(session, models.Actor)
-    roles: dict[str, list[RoleSeed]] = defaultdict(list)
+    roles: dict[str, list[RoleCreate]] = defaultdict(list)
     for role in _all(session, models.ActorRole, models.ActorRole.actor_id, models.ActorRole.id):
-        roles[role.actor_id].append(RoleSeed(role=role.role, claim_id=role.claim_id))
-    actor_seeds = [ActorSeed.model_validate(a.model_dump() | {"roles": roles[a.id]}) for a in actors]
+        roles[role.actor_id].append(RoleCreate(role=role.role, claim_id=role.claim_id))
+    actor_seeds = [ActorCreate.model_validate(a.model_dump() | {"roles": roles[a.id]}) for a in actors]
 
     plans = _all(session, models.Plan)
     points = _all(session, models.PlanPoint, models.PlanPoint.plan_id, models.PlanPoint.sequence)
@@ -62,7 +62,7 @@ def export_knowledge_base(session: Session) -> KnowledgeBaseSeed:
 
     events = _all(session, models.Event)
     event_actors = _links(session, models.EventActor, "event_id", "actor_id", [e.id for e in events])
-    event_seeds = [EventSeed.model_validate(e.model_dump() | {"actor_ids": event_actors[e.id]}) for e in events]
+    event_seeds = [EventCreate.model_validate(e.model_dump() | {"actor_ids": event_actors[e.id]}) for e in events]
 
     claims = _all(session, models.Claim)
     ids = [c.id for c in claims]
@@ -73,20 +73,20 @@ def export_knowledge_base(session: Session) -> KnowledgeBaseSeed:
         "event_ids": _links(session, models.ClaimEvent, "claim_id", "event_id", ids),
     }
     claim_seeds = [
-        ClaimSeed.model_validate(c.model_dump() | {name: links[c.id] for name, links in claim_links.items()})
+        ClaimCreate.model_validate(c.model_dump() | {name: links[c.id] for name, links in claim_links.items()})
         for c in claims
     ]
 
     positions = _all(session, models.Position)
     backing = _links(session, models.PositionClaim, "position_id", "claim_id", [p.id for p in positions])
-    position_seeds = [PositionSeed.model_validate(p.model_dump() | {"claim_ids": backing[p.id]}) for p in positions]
+    position_seeds = [PositionCreate.model_validate(p.model_dump() | {"claim_ids": backing[p.id]}) for p in positions]
 
-    relation_seeds = [RelationSeed.model_validate(r.model_dump()) for r in _all(session, models.ClaimRelation)]
+    relation_seeds = [RelationCreate.model_validate(r.model_dump()) for r in _all(session, models.ClaimRelation)]
     return KnowledgeBaseSeed(
         documents=documents,
         sources=sources,
         actors=actor_seeds,
-        issues=[IssueSeed.model_validate(i.model_dump()) for i in _all(session, models.DisputedIssue)],
+        issues=[IssueCreate.model_validate(i.model_dump()) for i in _all(session, models.DisputedIssue)],
         plans=plan_seeds,
         events=event_seeds,
         claims=claim_seeds,

@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from app.services.anchoring import QuoteError, Span, anchor_quote
-from app.services.seed_schema import SECTIONS, ClaimSeed, KnowledgeBaseSeed, SourceSeed
+from app.services.seed_schema import SECTIONS, ClaimCreate, KnowledgeBaseSeed, SourceSeed
 
 
 class SeedError(Exception):
@@ -53,6 +53,8 @@ def read_seed(path: Path) -> tuple[KnowledgeBaseSeed, dict[tuple[str, str], str]
         files, base = [path], path.parent
     merged: dict[str, list] = {section: [] for section in SECTIONS}
     origins: dict[tuple[str, str], str] = {}
+    # Each merged record's file and position in it, so that records without a valid id are still located.
+    places: dict[str, list[tuple[str, int]]] = {section: [] for section in SECTIONS}
     problems: list[str] = []
     for file in files:
         label = str(file.relative_to(base))
@@ -78,23 +80,24 @@ def read_seed(path: Path) -> tuple[KnowledgeBaseSeed, dict[tuple[str, str], str]
                 if isinstance(record, dict) and "id" in record:
                     origins[(section, str(record["id"]))] = label
             merged[section].extend(records)
+            places[section].extend((label, position) for position in range(len(records)))
     if problems:
         raise SeedError(problems)
     try:
         seed = KnowledgeBaseSeed.model_validate(merged)
     except ValidationError as exc:
-        raise SeedError([_describe_validation_error(error, merged, origins) for error in exc.errors()]) from None
+        raise SeedError([_describe_validation_error(error, merged, places) for error in exc.errors()]) from None
     return seed, origins, base
 
 
-def _describe_validation_error(error: dict, merged: dict, origins: dict) -> str:
+def _describe_validation_error(error: dict, merged: dict, places: dict) -> str:
     location = error["loc"]
     section, index = location[0], location[1] if len(location) > 1 else None
     record_id, file = "?", "?"
     if isinstance(index, int):
         record = merged[section][index]
-        record_id = record.get("id", f"#{index}") if isinstance(record, dict) else f"#{index}"
-        file = origins.get((section, str(record_id)), "?")
+        file, position = places[section][index]
+        record_id = record.get("id", f"#{position}") if isinstance(record, dict) else f"#{position}"
     field_path = ".".join(str(part) for part in location[2:]) or "(record)"
     return f"{file}: {section} '{record_id}': {field_path}: {error['msg']}"
 
@@ -273,7 +276,7 @@ class _Checker:
                 spans[c.id] = span
         return spans
 
-    def _claim_span(self, c: ClaimSeed, text: str) -> Span | None:
+    def _claim_span(self, c: ClaimCreate, text: str) -> Span | None:
         try:
             span = anchor_quote(text, c.quote, start=c.quote_start, prefix=c.prefix, suffix=c.suffix)
         except QuoteError as exc:

@@ -75,22 +75,22 @@ class SourceSeed(Record):
         return self
 
 
-class RoleSeed(Record):
+class RoleCreate(Record):
     role: Text
     claim_id: Slug
 
 
-class ActorSeed(Record):
+class ActorCreate(Record):
     id: Slug
     name: Text
     kind: ActorKind
     description: str | None = None
     affiliation_id: Slug | None = None
     aliases: list[Text] = []
-    roles: list[RoleSeed] = []
+    roles: list[RoleCreate] = []
 
 
-class IssueSeed(Record):
+class IssueCreate(Record):
     id: Slug
     name: Text
     description: str | None = None
@@ -105,7 +105,9 @@ class PlanPointSeed(Record):
     issue_ids: list[Slug] = []
 
 
-class PlanSeed(Record):
+class PlanCreate(Record):
+    """A plan's own fields: the create schema of the API, and a seed plan without its points."""
+
     id: Slug
     name: Text
     status: PlanStatus
@@ -114,10 +116,13 @@ class PlanSeed(Record):
     supersedes_id: Slug | None = None
     source_id: Slug | None = None
     proposer_ids: list[Slug] = []
+
+
+class PlanSeed(PlanCreate):
     points: list[PlanPointSeed] = []
 
 
-class EventSeed(Record):
+class EventCreate(Record):
     id: Slug
     title: Text
     kind: EventKind
@@ -128,7 +133,7 @@ class EventSeed(Record):
     actor_ids: list[Slug] = []
 
 
-class ClaimSeed(Record):
+class ClaimCreate(Record):
     """A claim; its quote is located in the source text at load time (``prefix``/``suffix``/``quote_start``
     only choose between several occurrences)."""
 
@@ -155,13 +160,13 @@ class ClaimSeed(Record):
     event_ids: list[Slug] = []
 
     @model_validator(mode="after")
-    def _quantities_have_units(self) -> "ClaimSeed":
+    def _quantities_have_units(self) -> "ClaimCreate":
         if self.value is not None and not (self.unit and self.measure):
             raise ValueError("a claim with a 'value' needs a 'unit' and a 'measure'")
         return self
 
 
-class PositionSeed(Record):
+class PositionCreate(Record):
     id: Slug
     actor_id: Slug
     stance: Stance
@@ -172,13 +177,13 @@ class PositionSeed(Record):
     claim_ids: list[Slug] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _has_target(self) -> "PositionSeed":
+    def _has_target(self) -> "PositionCreate":
         if not (self.issue_id or self.plan_id or self.plan_point_id):
             raise ValueError("a position needs an issue_id, plan_id or plan_point_id")
         return self
 
 
-class RelationSeed(Record):
+class RelationCreate(Record):
     id: Slug
     type: RelationType
     from_claim_id: Slug
@@ -191,13 +196,13 @@ class KnowledgeBaseSeed(Record):
 
     documents: list[DocumentSeed] = []
     sources: list[SourceSeed] = []
-    actors: list[ActorSeed] = []
-    issues: list[IssueSeed] = []
+    actors: list[ActorCreate] = []
+    issues: list[IssueCreate] = []
     plans: list[PlanSeed] = []
-    events: list[EventSeed] = []
-    claims: list[ClaimSeed] = []
-    positions: list[PositionSeed] = []
-    relations: list[RelationSeed] = []
+    events: list[EventCreate] = []
+    claims: list[ClaimCreate] = []
+    positions: list[PositionCreate] = []
+    relations: list[RelationCreate] = []
 
 
 SECTIONS = tuple(KnowledgeBaseSeed.model_fields)
