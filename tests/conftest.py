@@ -18,17 +18,25 @@ from app.db import build_engine, get_session
 from app.main import create_app
 from app.migrate import upgrade
 from app.services.seeding import load_seed
+from tests.world import build_world
 
 MINI_SEED = Path(__file__).parent / "fixtures" / "mini_seed"
 REAL_SEED = REPO_ROOT / "seed_data"
 
 
-@pytest.fixture(autouse=True)
-def _no_seed_on_startup(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests build their own databases; the app must not migrate or seed the default one."""
+@pytest.fixture(autouse=True, scope="session")
+def _no_seed_on_startup() -> Iterator[None]:
+    """Tests build their own databases; the app must not migrate or seed the default one.
+
+    Session-scoped, so that it is in place before any module- or session-scoped client starts the app's
+    lifespan; the environment variable keeps it so for settings re-read after a cache clear (the CLI tests).
+    """
     from app.config import get_settings
 
-    monkeypatch.setattr(get_settings(), "seed_on_startup", False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PEACEKB_SEED_ON_STARTUP", "false")
+        patch.setattr(get_settings(), "seed_on_startup", False)
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -104,4 +112,22 @@ def seeded_engine(migrated_template: Path, tmp_path_factory: pytest.TempPathFact
 def kb(seeded_engine: Engine) -> Iterator[TestClient]:
     """A client over the real seeded knowledge base (read-only)."""
     with client_for(seeded_engine) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def world_engine(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """The factories' small, varied knowledge base (tests/world.py), built once; tests using it only read."""
+    url = _copy_database(migrated_template, tmp_path_factory.mktemp("world"), "world.db")
+    engine = build_engine(url)
+    with Session(engine) as session:
+        build_world(session)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def world(world_engine: Engine) -> Iterator[TestClient]:
+    """A client over the factories' knowledge base, shared by the tests that only read it."""
+    with client_for(world_engine) as test_client:
         yield test_client

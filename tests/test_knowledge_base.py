@@ -64,9 +64,7 @@ def test_second_document_is_two_sources_each_a_verbatim_slice(sources):
 
 def test_russias_share_of_luhansk_according_to_the_second_document(kb, sources):
     breaking = source_starting_with(sources, "Breaking: Zelenskiy Hails Momentum")
-    page = kb.get(
-        f"{API}/claims", params={"q": "Luhansk", "quantitative": "true", "source_id": breaking["id"]}
-    )
+    page = kb.get(f"{API}/claims", params={"q": "Luhansk", "quantitative": "true", "source_id": breaking["id"]})
     assert page.status_code == 200
     values = {(c["value"], c["unit"]) for c in page.json()["items"]}
     assert (99.0, "percent") in values

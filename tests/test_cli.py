@@ -1,0 +1,175 @@
+"""The ``peacekb`` command line: db upgrade/downgrade, seed, stats and export against a database of its own."""
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+from sqlmodel import Session
+from typer.testing import CliRunner
+
+from app import cli
+from app.config import get_settings
+from app.db import build_engine, get_engine
+from app.services.export import export_knowledge_base
+from tests.conftest import MINI_SEED
+
+runner = CliRunner()
+MINI_SEED_STATS = (
+    "source           1\n"
+    "actor            3\n"
+    "plan             2\n"
+    "plan_point       1\n"
+    "issue            1\n"
+    "position         1\n"
+    "claim            3\n"
+    "event            1\n"
+    "claim_relation   1\n"
+    "document         1\n"
+)
+EMPTY_STATS = (
+    "source           0\n"
+    "actor            0\n"
+    "plan             0\n"
+    "plan_point       0\n"
+    "issue            0\n"
+    "position         0\n"
+    "claim            0\n"
+    "event            0\n"
+    "claim_relation   0\n"
+    "document         0\n"
+)
+
+
+@pytest.fixture
+def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Point the CLI at an empty database file of this test's own (settings and engine are cached)."""
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("PEACEKB_DATABASE_URL", url)
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    yield url
+    if get_engine.cache_info().currsize:
+        get_engine().dispose()
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+
+
+def peacekb(*args: str):
+    return runner.invoke(cli.app, list(args))
+
+
+def tables(url: str) -> set[str]:
+    engine = build_engine(url)
+    try:
+        with engine.connect() as connection:
+            return set(inspect(connection).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def test_db_upgrade_migrates_an_empty_database_to_head(database_url):
+    result = peacekb("db", "upgrade")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "database at head\n"
+    assert {"claim", "source", "search_index", "alembic_version"} <= tables(database_url)
+
+
+def test_db_downgrade_to_base_drops_every_table(database_url):
+    peacekb("db", "upgrade")
+
+    result = peacekb("db", "downgrade", "base")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "database at base\n"
+    assert tables(database_url) == {"alembic_version"}
+
+
+def test_seed_migrates_and_loads_a_seed_directory(database_url):
+    result = peacekb("seed", str(MINI_SEED))
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "seed loaded; written: {'documents': 1, 'sources': 1, 'actors': 3, 'issues': 1, 'plans': 2, "
+        "'plan_points': 1, 'events': 1, 'claims': 3, 'positions': 1, 'relations': 1, 'plan_proposer': 1, "
+        "'plan_point_issue': 1, 'event_actor': 1, 'claim_actor': 1, 'claim_plan_point': 1, 'claim_issue': 1, "
+        "'claim_event': 1, 'position_claim': 1, 'actor_roles': 1}\n"
+    )
+    assert peacekb("stats").stdout == MINI_SEED_STATS
+
+
+def test_seeding_twice_says_nothing_changed(database_url):
+    peacekb("seed", str(MINI_SEED))
+
+    result = peacekb("seed", str(MINI_SEED))
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "seed loaded; nothing changed\n"
+    assert peacekb("stats").stdout == MINI_SEED_STATS
+
+
+def test_stats_of_an_empty_database_count_zero(database_url):
+    peacekb("db", "upgrade")
+
+    result = peacekb("stats")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == EMPTY_STATS
+
+
+def test_seed_with_a_bad_quote_exits_1_naming_the_problem_on_stderr(database_url, tmp_path):
+    bad = Path(shutil.copytree(MINI_SEED, tmp_path / "bad"))
+    seed = (bad / "seed.yaml").read_text("utf-8")
+    (bad / "seed.yaml").write_text(
+        seed.replace("quote: The envoy, Steve Witkoff", "quote: The envoy, Witkoff"), "utf-8"
+    )
+
+    result = peacekb("seed", str(bad))
+
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "1 problem(s) in the seed:\n"
+        "- seed.yaml: claims 'witkoff-is-envoy': quote 'The envoy, Witkoff': quote not found in the source text; "
+        "closest passage in the source: 'The envoy, Steve W'\n"
+    )
+    assert peacekb("stats").stdout == EMPTY_STATS
+
+
+def test_seed_with_a_missing_path_exits_1_without_a_traceback(database_url, tmp_path):
+    result = peacekb("seed", str(tmp_path / "nowhere"))
+
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)  # a clean exit, not a FileNotFoundError traceback
+    assert result.stderr == f"1 problem(s) in the seed:\n- {tmp_path / 'nowhere'}: no such file or directory\n"
+
+
+def test_export_writes_the_knowledge_base_to_a_file_that_seeds_back(database_url, tmp_path):
+    peacekb("seed", str(MINI_SEED))
+    output = tmp_path / "kb.json"
+
+    result = peacekb("export", "-o", str(output))
+
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"exported to {output}\n"
+    engine = build_engine(database_url)
+    with Session(engine) as session:
+        expected = export_knowledge_base(session).model_dump(mode="json", exclude_none=True)
+    engine.dispose()
+    assert json.loads(output.read_text("utf-8")) == expected
+    assert "🧠" in output.read_text("utf-8")  # written as UTF-8, not as \\u escapes
+    assert peacekb("seed", str(output)).stdout == "seed loaded; nothing changed\n"
+
+
+def test_export_without_output_writes_json_to_stdout(database_url, tmp_path):
+    peacekb("seed", str(MINI_SEED))
+    output = tmp_path / "kb.json"
+    peacekb("export", "--output", str(output))
+
+    result = peacekb("export")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == output.read_text("utf-8")

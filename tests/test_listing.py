@@ -1,0 +1,248 @@
+"""Behaviour every list shares: the page envelope, limit/offset bounds, Link headers, sorting and CSV."""
+
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.factories import make_issue
+from tests.helpers import API, csv_rows, ids, invalid_parameter, rejected_names
+
+COLLECTIONS = [
+    "/actors",
+    "/sources",
+    "/plans",
+    "/plan-points",
+    "/issues",
+    "/positions",
+    "/claims",
+    "/events",
+    "/claim-relations",
+]
+SUB_COLLECTIONS = [
+    "/actors/russia/claims",
+    "/actors/usa/positions",
+    "/actors/ukraine/events",
+    "/sources/reuters-geneva/claims",
+    "/plans/twenty-point/points",
+    "/plans/twenty-point/positions",
+    "/plan-points/donetsk-buffer-zone/claims",
+    "/plan-points/donetsk-buffer-zone/positions",
+    "/issues/territory/positions",
+    "/issues/territory/claims",
+    "/issues/guarantees/plan-points",
+    "/events/geneva-talks/claims",
+    "/claims/russia-controls-75-donetsk/relations",
+]
+SORTABLE = COLLECTIONS + SUB_COLLECTIONS
+EVERY_LIST = [*SORTABLE, "/search?q=donetsk"]
+
+
+def get(client, path: str, *, headers: dict | None = None, **params):
+    """GET a list path that may carry required parameters of its own (``/search?q=…``), adding ``params``."""
+    url = urlsplit(path)
+    return client.get(f"{API}{url.path}", params={**parse_qs(url.query), **params}, headers=headers)
+
+
+def links(response) -> dict[str, dict[str, list[str]]]:
+    """The Link header as rel → query parameters of its URL."""
+    return {rel: parse_qs(urlsplit(link["url"]).query) for rel, link in response.links.items()}
+
+
+@pytest.mark.parametrize("path", EVERY_LIST)
+def test_list_answers_the_page_envelope_with_default_paging(world, path):
+    response = get(world, path)
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert set(body) == {"items", "total", "limit", "offset"}
+    assert (body["limit"], body["offset"]) == (50, 0)
+    assert body["total"] == len(body["items"]) > 0
+    assert set(response.links) == {"first"}
+
+
+def test_list_defaults_to_fifty_items_and_links_the_next_page(client, session):
+    for n in range(51):
+        make_issue(session, id=f"issue-{n:02}", name=f"Issue {n}")
+
+    response = client.get(f"{API}/issues")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["total"], body["limit"], body["offset"], len(body["items"])) == (51, 50, 0, 50)
+    assert links(response) == {
+        "first": {"offset": ["0"], "limit": ["50"]},
+        "next": {"offset": ["50"], "limit": ["50"]},
+    }
+    assert ids(client.get(response.links["next"]["url"])) == ["issue-50"]
+
+
+def test_list_accepts_the_largest_limit(world):
+    response = world.get(f"{API}/claims", params={"limit": 500})
+
+    assert response.status_code == 200
+    assert response.json()["limit"] == 500
+
+
+@pytest.mark.parametrize("path", EVERY_LIST)
+@pytest.mark.parametrize(
+    ("limit", "reason"),
+    [
+        ("0", "Input should be greater than or equal to 1"),
+        ("501", "Input should be less than or equal to 500"),
+        ("-5", "Input should be greater than or equal to 1"),
+        ("ten", "Input should be a valid integer, unable to parse string as an integer"),
+    ],
+)
+def test_list_rejects_a_limit_out_of_bounds(world, path, limit, reason):
+    response = get(world, path, limit=limit)
+
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json() == invalid_parameter(urlsplit(f"{API}{path}").path, "limit", reason)
+
+
+@pytest.mark.parametrize("path", EVERY_LIST)
+def test_list_rejects_a_negative_offset(world, path):
+    assert rejected_names(get(world, path, offset=-1)) == ["offset"]
+
+
+def test_list_rejects_an_offset_beyond_the_bound_instead_of_overflowing(world):
+    assert get(world, "/claims", offset=10**9).json()["items"] == []
+    response = get(world, "/claims", offset=2**63)
+
+    assert response.json() == invalid_parameter(
+        f"{API}/claims", "offset", "Input should be less than or equal to 1000000000"
+    )
+
+
+@pytest.mark.parametrize("path", SORTABLE)
+def test_list_rejects_an_unknown_sort(world, path):
+    assert rejected_names(get(world, path, sort="colour")) == ["sort"]
+
+
+@pytest.mark.parametrize("path", SORTABLE)
+def test_list_rejects_a_sort_on_a_field_it_does_not_offer(world, path):
+    assert rejected_names(get(world, path, sort="-text")) == ["sort"]
+
+
+@pytest.mark.parametrize("path", EVERY_LIST)
+def test_list_pages_through_every_item_by_following_next_links(world, path):
+    everything = get(world, path, limit=500).json()
+    response, seen = get(world, path, limit=1), []
+    while True:
+        assert response.status_code == 200
+        assert response.json()["total"] == everything["total"]
+        seen += ids(response)
+        if "next" not in response.links:
+            break
+        response = world.get(response.links["next"]["url"])
+
+    assert seen == [item["id"] for item in everything["items"]]
+    assert len(seen) == everything["total"]
+
+
+def test_list_links_first_prev_and_next_keeping_the_other_parameters(world):
+    response = world.get(f"{API}/claims", params={"sort": "-credibility", "limit": 2, "offset": 2})
+
+    assert response.status_code == 200
+    assert response.json()["offset"] == 2
+    assert links(response) == {
+        "first": {"sort": ["-credibility"], "offset": ["0"], "limit": ["2"]},
+        "prev": {"sort": ["-credibility"], "offset": ["0"], "limit": ["2"]},
+        "next": {"sort": ["-credibility"], "offset": ["4"], "limit": ["2"]},
+    }
+
+
+def test_last_page_links_back_but_not_forward(world):
+    response = world.get(f"{API}/claims", params={"limit": 2, "offset": 4})
+
+    assert ids(response) == ["russia-controls-75-donetsk"]
+    assert links(response) == {
+        "first": {"offset": ["0"], "limit": ["2"]},
+        "prev": {"offset": ["2"], "limit": ["2"]},
+    }
+
+
+def test_offset_past_the_end_answers_an_empty_page_with_the_total(world):
+    response = world.get(f"{API}/claims", params={"offset": 40, "limit": 10})
+
+    assert response.status_code == 200
+    assert response.json() == {"items": [], "total": 5, "limit": 10, "offset": 40}
+    assert links(response)["prev"] == {"offset": ["30"], "limit": ["10"]}
+
+
+def test_offset_skips_items_in_the_listed_order(world):
+    everything = ids(world.get(f"{API}/events"))
+
+    assert ids(world.get(f"{API}/events", params={"offset": 1})) == everything[1:]
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ";".join(value)
+    return str(value)
+
+
+@pytest.mark.parametrize("path", EVERY_LIST)
+def test_csv_holds_the_rows_of_the_json_page(world, path):
+    page = get(world, path).json()
+    response = get(world, path, format="csv")
+
+    rows = csv_rows(response)
+    assert response.text.splitlines()[0].split(",") == list(page["items"][0])
+    assert response.headers["x-total-count"] == str(page["total"])
+    assert 'rel="first"' in response.headers["link"]
+    assert len(rows) == len(page["items"])
+    for row, item in zip(rows, page["items"], strict=True):
+        for name, value in item.items():
+            if isinstance(value, list) and value and not isinstance(value[0], str):
+                assert json.loads(row[name]) == value  # nested records travel as JSON
+            else:
+                assert row[name] == _csv_cell(value), name
+
+
+@pytest.mark.parametrize("path", EVERY_LIST)
+def test_accept_text_csv_answers_the_same_csv_as_format_csv(world, path):
+    by_header = get(world, path, headers={"Accept": "text/csv"})
+    by_parameter = get(world, path, format="csv")
+
+    assert csv_rows(by_header) == csv_rows(by_parameter)
+    assert by_header.text == by_parameter.text
+
+
+def test_csv_joins_id_lists_with_semicolons(world):
+    rows = {row["id"]: row for row in csv_rows(world.get(f"{API}/plans", params={"format": "csv"}))}
+
+    assert rows["twenty-point"]["proposer_ids"] == "ukraine;usa"
+    assert rows["counter-proposal"]["proposer_ids"] == "coalition"
+
+
+def test_csv_keeps_non_ascii_text_verbatim(world):
+    rows = csv_rows(world.get(f"{API}/claims", params={"format": "csv", "source_id": "blog-note"}))
+
+    assert [row["quote"] for row in rows] == ["“Article 5” & be re‑examined in 2035"]
+
+
+def test_explicit_json_format_wins_over_an_accept_csv_header(world):
+    response = world.get(f"{API}/claims", params={"format": "json"}, headers={"Accept": "text/csv"})
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert response.json()["total"] == 5
+
+
+def test_browser_accept_header_answers_json(world):
+    accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    response = world.get(f"{API}/claims", headers={"Accept": accept})
+
+    assert response.headers["content-type"] == "application/json"
+
+
+def test_list_rejects_an_unknown_format(world):
+    response = world.get(f"{API}/claims", params={"format": "xml"})
+
+    assert response.json() == invalid_parameter(f"{API}/claims", "format", "Input should be 'json' or 'csv'")
