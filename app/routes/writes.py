@@ -46,10 +46,17 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
     name = kind
     RecordId = Annotated[str, Path(alias=PATH_PARAMETER.get(kind, f"{kind}_id"), description=f"The {label}'s id.")]
 
-    def create(session: SessionDep, caller: Writer, response: Response, data: Annotated[create_schema, Body()]):
+    def create(
+        request: Request,
+        session: SessionDep,
+        caller: Writer,
+        response: Response,
+        data: Annotated[create_schema, Body()],
+    ):
         created = writes.create_record(session, kind, data, key_name=caller.name)
         session.commit()
-        response.headers["Location"] = f"{router.prefix}{path}/{created['id']}"
+        # The router's own prefix is empty here: the collection's full path is the one this POST came to.
+        response.headers["Location"] = f"{request.url.path.rstrip('/')}/{created['id']}"
         return created
 
     def change(

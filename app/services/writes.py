@@ -55,14 +55,17 @@ def create_record(session: Session, kind: str, data: BaseModel, *, key_name: str
     values = data.model_dump()
     record_id = values["id"]
     if session.get(resource.table, record_id) is not None:
-        raise Conflict(f"A {resource.label} with id '{record_id}' already exists.")
+        article = "An" if resource.label[0] in "aeiou" else "A"
+        raise Conflict(f"{article} {resource.label} with id '{record_id}' already exists.")
     row = _row_values(session, resource, values, record_id)
+    shown_in = _snapshots(session, _shown_in(session, kind, values))
     session.execute(insert(resource.table).values(**row))
     _write_links(session, resource, record_id, values, replace=False)
     after = resource.snapshot(session, record_id)
     revisions.record(session, kind=kind, record_id=record_id, operation="create", key_name=key_name,
                      before=None, after=after)  # fmt: skip
     reindex(session, kind, [record_id])
+    _record_knock_on(session, shown_in, key_name=key_name)
     return after
 
 
@@ -77,6 +80,8 @@ def update_record(
     merged = {name: before.get(name) for name in resource.create.model_fields if name in before} | {"id": record_id}
     if kind == "claim" and ANCHOR_INPUTS & changes.keys() and "quote_start" not in changes:
         merged.pop("quote_start", None), merged.pop("quote_end", None)
+    if kind == "claim" and "quote_start" in changes and "quote_end" not in changes:
+        merged.pop("quote_end", None)  # the stored end belongs to the old start
     if kind == "actor" and "roles" in merged:
         merged["roles"] = [{"role": r["role"], "claim_id": r["claim_id"]} for r in merged["roles"]]
     merged |= changes
@@ -84,6 +89,7 @@ def update_record(
     if kind == "source" and values["text"] != session.get(models.Source, record_id).text:
         _refuse_if_cited(session, record_id)
     row = _row_values(session, resource, values, record_id)
+    shown_in = _snapshots(session, _shown_in(session, kind, before) | _shown_in(session, kind, values))
     session.execute(update(resource.table).where(resource.table.id == record_id).values(**row))
     _write_links(session, resource, record_id, {k: v for k, v in values.items() if k in changes}, replace=True)
     session.expire_all()
@@ -92,7 +98,34 @@ def update_record(
         revisions.record(session, kind=kind, record_id=record_id, operation="update", key_name=key_name,
                          before=before, after=after)  # fmt: skip
         reindex(session, kind, [record_id])
+        _record_knock_on(session, shown_in, key_name=key_name)
     return after
+
+
+def _shown_in(session: Session, kind: str, values: dict) -> set[tuple[str, str]]:
+    """Other records whose public form shows part of this one, so that writing it changes them too: a claim's
+    relations, an event's claims, and the source of each claim an actor's roles cite."""
+    if kind == "claim_relation":
+        return {("claim", values["from_claim_id"]), ("claim", values["to_claim_id"])}
+    if kind == "claim":
+        citing = session.scalars(select(models.ActorRole.actor_id).where(models.ActorRole.claim_id == values["id"]))
+        return {("event", event_id) for event_id in values.get("event_ids") or []} | {("actor", a) for a in citing}
+    return set()
+
+
+def _snapshots(session: Session, records: set[tuple[str, str]]) -> dict[tuple[str, str], dict | None]:
+    return {(kind, record_id): resource_for(kind).snapshot(session, record_id) for kind, record_id in sorted(records)}
+
+
+def _record_knock_on(session: Session, before: dict[tuple[str, str], dict | None], *, key_name: str) -> None:
+    """Record an update of each record in ``before`` whose public form the write changed (the change feed
+    must carry every change a mirror needs)."""
+    session.expire_all()
+    for (kind, record_id), old in before.items():
+        new = resource_for(kind).snapshot(session, record_id)
+        if old is not None and new is not None and new != old:
+            revisions.record(session, kind=kind, record_id=record_id, operation="update", key_name=key_name,
+                             before=old, after=new)  # fmt: skip
 
 
 def _existing(session: Session, resource: Resource, record_id: str) -> dict:
@@ -285,24 +318,46 @@ def delete_record(
 ) -> None:
     """Delete a record. What points at it blocks the delete (409) unless ``cascade``: then records that need
     it are deleted too, optional references are cleared, and links to it are removed."""
+    touched: dict[tuple[str, str], dict | None] = {}
+    _delete(session, kind, record_id, key_name=key_name, cascade=cascade, if_match=if_match, touched=touched)
+    # Once, after the whole cascade: one update per surviving record it changed, none for those it deleted.
+    _record_knock_on(session, touched, key_name=key_name)
+
+
+def _delete(
+    session: Session,
+    kind: str,
+    record_id: str,
+    *,
+    key_name: str,
+    cascade: bool,
+    if_match: str | None,
+    touched: dict[tuple[str, str], dict | None],
+) -> None:
+    """Delete one record (and, cascading, what needs it); note in ``touched`` the records it changes."""
     resource = resource_for(kind)
     before = _existing(session, resource, record_id)
     check_if_match(if_match, before)
     references = references_to(session, resource, record_id)
-    if references and not cascade:
+    # The record's own links (a claim's actor_ids, an actor's roles, ...) go with it; they do not block it.
+    blocking = [ref for ref in references if not _own_link(resource, ref)]
+    if blocking and not cascade:
         raise Conflict(
-            f"{resource.label.capitalize()} '{record_id}' is referenced by {describe(references)}. "
+            f"{resource.label.capitalize()} '{record_id}' is referenced by {describe(blocking)}. "
             "Remove those references first, or delete with cascade=true.",
         )
-    touched: dict[tuple[str, str], dict] = {}
+    touched.setdefault((kind, record_id), before)  # unless the cascade already changed it: then as it was
+    for shown_in, snapshot in _snapshots(session, _shown_in(session, kind, before)).items():
+        touched.setdefault(shown_in, snapshot)
     for ref in references:
         for owner_kind, owner_id in ref.owners:
             if (owner_kind, owner_id) == (kind, record_id):
                 continue
-            deletes_owner = not ref.link and (not ref.nullable or _loses_last_target(session, ref, owner_id))
-            if deletes_owner:
+            needs_it = not ref.link and not ref.nullable
+            if needs_it or _loses_last_target(session, ref, owner_id, record_id):
                 if resource_for(owner_kind).snapshot(session, owner_id) is not None:
-                    delete_record(session, owner_kind, owner_id, key_name=key_name, cascade=True)
+                    _delete(session, owner_kind, owner_id, key_name=key_name, cascade=True, if_match=None,
+                            touched=touched)  # fmt: skip
                 continue
             touched.setdefault((owner_kind, owner_id), resource_for(owner_kind).snapshot(session, owner_id))
         if ref.link:
@@ -312,16 +367,23 @@ def delete_record(
     session.execute(delete(resource.table).where(resource.table.id == record_id))
     remove_entries(session, kind, [record_id])
     revisions.record(session, kind=kind, record_id=record_id, operation="delete", key_name=key_name,
-                     before=before, after=None)  # fmt: skip
+                     before=touched.pop((kind, record_id)), after=None)  # fmt: skip
     session.expire_all()
-    for (owner_kind, owner_id), owner_before in touched.items():
-        owner_after = resource_for(owner_kind).snapshot(session, owner_id)
-        if owner_before is not None and owner_after is not None and owner_after != owner_before:
-            revisions.record(session, kind=owner_kind, record_id=owner_id, operation="update", key_name=key_name,
-                             before=owner_before, after=owner_after)  # fmt: skip
 
 
-def _loses_last_target(session: Session, ref: Reference, owner_id: str) -> bool:
+def _own_link(resource: Resource, ref: Reference) -> bool:
+    """Whether ``ref`` is one of the record's own link fields (or an actor's roles), not a reference to it."""
+    if ref.table.name == "actor_role":
+        return ref.column == "actor_id"
+    return any(link.table.__table__ is ref.table and link.owner == ref.column for link in resource.links.values())
+
+
+def _loses_last_target(session: Session, ref: Reference, owner_id: str, record_id: str) -> bool:
+    """Whether a position would be left without a target, or without a claim to back it."""
+    if ref.table.name == "position_claim" and ref.column == "claim_id":
+        link = models.PositionClaim
+        others = select(link.claim_id).where(link.position_id == owner_id, link.claim_id != record_id)
+        return session.execute(others.limit(1)).first() is None
     if ref.table.name != "position":
         return False
     position = session.get(models.Position, owner_id)
