@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session, select
 
@@ -83,10 +83,10 @@ bearer = HTTPBearer(auto_error=False, description="An API key from `peacekb keys
 CredentialsDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
-def _caller(session: Session, credentials: HTTPAuthorizationCredentials | None) -> Caller:
-    if credentials is None:
+def _caller(session: Session, presented: str | None) -> Caller:
+    if presented is None:
         raise Unauthorized("This operation needs an API key: send 'Authorization: Bearer <key>'.")
-    key = verify_key(session, credentials.credentials)
+    key = verify_key(session, presented)
     if key is None:
         raise Unauthorized("The API key is not valid or has been revoked.")
     return Caller(name=key.name, scope=key.scope)  # type: ignore[arg-type]
@@ -96,7 +96,7 @@ def require(scope: Scope):
     """A dependency admitting callers whose key has at least ``scope``."""
 
     def check(session: SessionDep, credentials: CredentialsDep) -> Caller:
-        caller = _caller(session, credentials)
+        caller = _caller(session, credentials.credentials if credentials else None)
         if SCOPE_RANK[caller.scope] < SCOPE_RANK[scope]:
             raise Forbidden(f"This operation needs a key with the '{scope}' scope; this key has '{caller.scope}'.")
         return caller
@@ -104,11 +104,17 @@ def require(scope: Scope):
     return check
 
 
-def reader(session: SessionDep, credentials: CredentialsDep) -> Caller | None:
-    """Reads are public unless PEACEKB_READ_REQUIRES_KEY is set; then any valid key may read."""
+def reader(request: Request, session: SessionDep) -> None:
+    """Reads are public unless PEACEKB_READ_REQUIRES_KEY is set; then any valid key may read.
+
+    The header is parsed here rather than through ``bearer`` so that OpenAPI does not mark public reads as
+    needing a key.
+    """
     if not get_settings().read_requires_key:
-        return None
-    return _caller(session, credentials)
+        return
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    presented = token.strip() if scheme.lower() == "bearer" and token.strip() else None
+    _caller(session, presented)
 
 
 Writer = Annotated[Caller, Depends(require("write"))]

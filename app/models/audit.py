@@ -20,7 +20,7 @@ class ApiKey(SQLModel, table=True):
     name: str = Field(unique=True)
     prefix: str = Field(unique=True, index=True)
     secret_hash: str
-    scope: str = Field(description="write or admin")
+    scope: str = Field(description="read, write or admin")
     created_at: datetime = Field(default_factory=utc_now, sa_column=Column(DateTime(timezone=True), nullable=False))
     revoked_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
 
@@ -34,8 +34,8 @@ class Revision(SQLModel, table=True):
     operation: str = Field(description="create, update or delete")
     key_name: str = Field(description="The API key's name, or 'seed' for the seed loader.")
     at: datetime = Field(default_factory=utc_now, sa_column=Column(DateTime(timezone=True), nullable=False))
-    before: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
-    after: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    before: dict | None = Field(default=None, sa_column=Column(JSON(none_as_null=True), nullable=True))
+    after: dict | None = Field(default=None, sa_column=Column(JSON(none_as_null=True), nullable=True))
 
 
 class RevisionPublic(SQLModel):

@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from app.auth import SCOPE_RANK, Forbidden, Writer
 from app.db import SessionDep
 from app.errors import PROBLEM_MEDIA_TYPE, ProblemDetails
+from app.etags import etag_of
 from app.listing import Page, PageDep, respond
 from app.models import RevisionPublic
 from app.services import bulk, revisions, writes
@@ -57,17 +58,20 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         session.commit()
         # The router's own prefix is empty here: the collection's full path is the one this POST came to.
         response.headers["Location"] = f"{request.url.path.rstrip('/')}/{created['id']}"
+        response.headers["ETag"] = etag_of(created)
         return created
 
     def change(
         session: SessionDep,
         caller: Writer,
+        response: Response,
         record_id: RecordId,
         data: Annotated[update_schema, Body()],
         if_match: IfMatch = None,
     ):
         changed = writes.update_record(session, kind, record_id, data, key_name=caller.name, if_match=if_match)
         session.commit()
+        response.headers["ETag"] = etag_of(changed)
         return changed
 
     def remove(

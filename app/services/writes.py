@@ -86,9 +86,13 @@ def update_record(
         merged["roles"] = [{"role": r["role"], "claim_id": r["claim_id"]} for r in merged["roles"]]
     merged |= changes
     values = validated(resource.create, merged).model_dump()
-    if kind == "source" and values["text"] != session.get(models.Source, record_id).text:
+    text_changed = kind == "source" and values["text"] != session.get(models.Source, record_id).text
+    if text_changed:
         _refuse_if_cited(session, record_id)
     row = _row_values(session, resource, values, record_id)
+    if text_changed:
+        # The new text is no longer a slice of the document it came from.
+        row |= {"document_id": None, "document_start": None, "document_end": None}
     shown_in = _snapshots(session, _shown_in(session, kind, before) | _shown_in(session, kind, values))
     session.execute(update(resource.table).where(resource.table.id == record_id).values(**row))
     _write_links(session, resource, record_id, {k: v for k, v in values.items() if k in changes}, replace=True)
@@ -178,6 +182,8 @@ def _check_references(session: Session, resource: Resource, row: dict, values: d
                 raise invalid(column.name, "a record cannot refer to itself")
             if not _exists(session, foreign_key.column.table, value):
                 raise invalid(column.name, f"no {_label(foreign_key.column.table)} with id '{value}'")
+            if foreign_key.column.table is table and _leads_back(session, table, column.name, value, record_id):
+                raise invalid(column.name, f"'{value}' already leads back to '{record_id}' through {column.name}")
     for name, link in resource.links.items():
         for value in values.get(name) or []:
             if session.get(link.target_table, value) is None:
@@ -185,6 +191,17 @@ def _check_references(session: Session, resource: Resource, row: dict, values: d
     for role in values.get("roles") or [] if resource.kind == "actor" else []:
         if session.get(models.Claim, role["claim_id"]) is None:
             raise invalid("roles.claim_id", f"no claim with id '{role['claim_id']}'")
+
+
+def _leads_back(session: Session, table: Table, column: str, start: str, record_id: str) -> bool:
+    """Whether following ``column`` up from ``start`` reaches ``record_id`` (which would close a cycle)."""
+    seen, current = set(), start
+    while current is not None and current not in seen:
+        if current == record_id:
+            return True
+        seen.add(current)
+        current = session.execute(select(table.c[column]).where(table.c.id == current)).scalar()
+    return False
 
 
 def _exists(session: Session, table: Table, value: str) -> bool:
