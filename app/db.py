@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends
-from sqlalchemy import Engine, event
+from sqlalchemy import ColumnElement, Engine, Enum, String, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session, create_engine
 
 from app.config import get_settings
@@ -69,3 +71,34 @@ def get_session() -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+class _Sortable(ColumnElement):
+    """A column ordered the same on every backend: enums by their text, text by code point."""
+
+    inherit_cache = True
+    # Part of the statement cache key: without it, sorts on different columns would share compiled SQL.
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, column: ColumnElement):
+        self.column = column
+        self.type = column.type
+
+
+@compiles(_Sortable)
+def _sortable_default(element: _Sortable, compiler, **kw) -> str:  # SQLite: text compares by code point
+    return compiler.process(element.column, **kw)
+
+
+@compiles(_Sortable, "postgresql")
+def _sortable_postgres(element: _Sortable, compiler, **kw) -> str:
+    # Enums would sort in declaration order and text by the locale (which ignores hyphens): compare as "C" text.
+    column = compiler.process(element.column, **kw)
+    if isinstance(element.column.type, (Enum, String)):
+        return f'CAST({column} AS TEXT) COLLATE "C"'
+    return column
+
+
+def sortable(column: ColumnElement) -> ColumnElement:
+    """Wrap a column for ORDER BY so that SQLite and PostgreSQL give the same order."""
+    return _Sortable(column)

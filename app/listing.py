@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlmodel import Session
 
 from app.config import get_settings
+from app.db import sortable
 from app.errors import InvalidParameter
 
 _settings = get_settings()
@@ -71,11 +72,11 @@ def sort_enum(name: str, fields: list[str]) -> type[Enum]:
 def order_by(sort: Enum | None, columns: dict[str, Any], tiebreak: Any) -> list[ColumnElement]:
     """ORDER BY for a sort value; the id tie-break keeps pages stable when values repeat."""
     if sort is None:
-        return [tiebreak]
-    key = sort.value.lstrip("-")
-    column = columns[key]
-    primary = column.desc() if sort.value.startswith("-") else column.asc()
-    return [primary.nulls_last() if sort.value.startswith("-") else primary.nulls_first(), tiebreak]
+        return [sortable(tiebreak)]
+    column = sortable(columns[sort.value.lstrip("-")])
+    if sort.value.startswith("-"):
+        return [column.desc().nulls_last(), sortable(tiebreak)]
+    return [column.asc().nulls_first(), sortable(tiebreak)]
 
 
 def fetch_page(

@@ -1,8 +1,11 @@
 """Full-text search: one index over every text-bearing record, safe query building, ranked snippets.
 
-SQLite keeps the index in an FTS5 virtual table ``search_index(kind, item_id, title, body)``. User text never
-reaches ``MATCH`` raw: each word is quoted (as Datasette's ``escape_fts`` does), so no input can be an FTS
-syntax error; a trailing ``*`` on a word is kept as a prefix search.
+One table ``search_index(kind, item_id, title, body)`` behind one interface (``matches``, ``search_all``):
+SQLite keeps it as an FTS5 virtual table ranked by bm25; PostgreSQL as a table with a generated, weighted
+``tsvector`` and a GIN index, ranked by ``ts_rank_cd``. Titles weigh ten times the body in both. User text
+never reaches the query language raw: for FTS5 each word is quoted (as Datasette's ``escape_fts`` does), for
+PostgreSQL only letters and digits are kept, so no input can be a syntax error; a trailing ``*`` on a word is
+kept as a prefix search.
 """
 
 import html
@@ -10,23 +13,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Subquery, bindparam, column, literal_column, select, table, text
+from sqlalchemy import Subquery, bindparam, column, func, literal_column, select, table, text
 from sqlmodel import Session
 
+from app.db import sortable
 from app.errors import InvalidParameter
 
 SEARCH_TABLE = "search_index"
-CREATE_SEARCH_TABLE = (
-    f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5("
-    "kind UNINDEXED, item_id UNINDEXED, title, body, tokenize='porter unicode61 remove_diacritics 2')"
-)
-# Titles weigh ten times the body in bm25 ranking: a match in a claim's statement beats one in its quote.
-CONFIGURE_RANK = f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) VALUES('rank', 'bm25(0.0, 0.0, 10.0, 1.0)')"
 MAX_QUERY_WORDS = 32
-# Snippet markers: control characters that cannot occur in stored text, replaced after HTML escaping.
-_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
+# Snippet markers: characters that cannot occur in user queries (stripped) or in our texts, replaced by
+# <mark> tags after HTML escaping. Private-use code points survive PostgreSQL's ts_headline options too.
+_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
 
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\ue000\ue001]")
 
 _index = table(SEARCH_TABLE, column("kind"), column("item_id"), column("title"), column("body"))
 
@@ -35,25 +34,56 @@ def is_search_table(name: str) -> bool:
     return name == SEARCH_TABLE or name.startswith(f"{SEARCH_TABLE}_")
 
 
-def fts_query(user_text: str, *, parameter: str = "q") -> str:
-    """Turn free text into an FTS5 query that matches every word; reject text with no word in it."""
+def query_words(user_text: str, *, parameter: str = "q") -> list[tuple[str, bool]]:
+    """The words of free text, each with whether it ends in ``*`` (a prefix); reject text with no word."""
     # Control characters end a string early inside SQLite's FTS parser (NUL) or are our snippet markers.
     user_text = _CONTROL_CHARACTERS.sub(" ", user_text)
     words = []
     for raw in user_text.split()[:MAX_QUERY_WORDS]:
         prefix = raw.endswith("*") and len(raw.rstrip("*")) > 0
         word = raw.rstrip("*") if prefix else raw
-        if not re.search(r"\w", word):
-            continue
-        quoted = '"' + word.replace('"', '""') + '"'
-        words.append(quoted + "*" if prefix else quoted)
+        if re.search(r"\w", word):
+            words.append((word, prefix))
     if not words:
         raise InvalidParameter(parameter, "must contain at least one word to search for")
-    return " ".join(words)
+    return words
 
 
-def matches(kind: str, user_text: str) -> Subquery:
-    """``(item_id, rank)`` of the records of one kind that match the text; join it to filter and rank."""
+def fts_query(user_text: str, *, parameter: str = "q") -> str:
+    """An FTS5 query matching every word: each one quoted, so nothing in it is FTS syntax."""
+    quoted = ['"' + word.replace('"', '""') + '"' + ("*" if prefix else "") for word, prefix in query_words(user_text)]
+    return " ".join(quoted)
+
+
+def tsquery(user_text: str, *, parameter: str = "q") -> str:
+    """A PostgreSQL ``to_tsquery`` text matching every word: letters and digits only, joined by ``&``."""
+    terms = []
+    for word, prefix in query_words(user_text, parameter=parameter):
+        parts = re.findall(r"[^\W_]+", word)
+        terms += [f"{part}:*" if prefix and n == len(parts) - 1 else part for n, part in enumerate(parts)]
+    # A word of only underscores leaves nothing: match nothing rather than everything.
+    return " & ".join(terms) or "_"
+
+
+def _is_postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _pg_query(user_text: str):
+    return func.to_tsquery("english", tsquery(user_text))
+
+
+def matches(session: Session, kind: str, user_text: str) -> Subquery:
+    """``(item_id, rank)`` of the records of one kind that match the text, best rank lowest; join it to filter
+    and order."""
+    if _is_postgres(session):
+        query = _pg_query(user_text)
+        document = literal_column("document")
+        return (
+            select(_index.c.item_id.label("item_id"), (-func.ts_rank_cd(document, query)).label("rank"))
+            .where(document.op("@@")(query), _index.c.kind == kind)
+            .subquery(f"{kind}_matches")
+        )
     return (
         select(_index.c.item_id.label("item_id"), literal_column("rank").label("rank"))
         .where(text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(bindparam("fts_query", fts_query(user_text))))
@@ -105,25 +135,37 @@ def highlight(snippet: str) -> str:
 def search_all(
     session: Session, user_text: str, *, kinds: list[str] | None, limit: int, offset: int
 ) -> tuple[list[Hit], int]:
-    """Rank every kind of record against the text; best first, with highlighted snippets."""
-    query = fts_query(user_text)
-    kind_filter = ""
-    params: dict = {"q": query, "limit": limit, "offset": offset}
+    """Rank every kind of record against the text; best first, with highlighted snippets.
+
+    Kind and id break ties in rank, so that pages neither repeat nor skip hits of equal score.
+    """
+    if _is_postgres(session):
+        query = _pg_query(user_text)
+        document = literal_column("document")
+        rank = func.ts_rank_cd(document, query)
+        snippet = func.ts_headline(
+            "english",
+            _index.c.title + "\n" + _index.c.body,
+            query,
+            f"StartSel={_MARK_OPEN}, StopSel={_MARK_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=1",
+        )
+        where = [document.op("@@")(query)]
+        score = rank
+    else:
+        snippet = literal_column(f"snippet({SEARCH_TABLE}, -1, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', 24)")
+        where = [text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(bindparam("fts_query", fts_query(user_text)))]
+        rank = literal_column("rank")
+        score = -rank
     if kinds:
-        names = [f":kind{i}" for i in range(len(kinds))]
-        kind_filter = f" AND kind IN ({', '.join(names)})"
-        params.update({f"kind{i}": kind for i, kind in enumerate(kinds)})
-    where = f"{SEARCH_TABLE} MATCH :q{kind_filter}"
-    total = session.execute(text(f"SELECT count(*) FROM {SEARCH_TABLE} WHERE {where}"), params).scalar_one()
+        where.append(_index.c.kind.in_(kinds))
+    total = session.scalar(select(func.count()).select_from(_index).where(*where)) or 0
     rows = session.execute(
-        text(
-            f"SELECT kind, item_id, title,"
-            f" snippet({SEARCH_TABLE}, -1, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', 24),"
-            # kind and id break ties in rank, so that pages neither repeat nor skip hits of equal score
-            f" rank FROM {SEARCH_TABLE} WHERE {where} ORDER BY rank, kind, item_id"
-            " LIMIT :limit OFFSET :offset"
-        ),
-        params,
+        select(_index.c.kind, _index.c.item_id, _index.c.title, snippet, score)
+        .select_from(_index)
+        .where(*where)
+        .order_by(score.desc(), sortable(_index.c.kind), sortable(_index.c.item_id))
+        .limit(limit)
+        .offset(offset)
     ).all()
-    hits = [Hit(kind, item_id, title, highlight(snippet), -float(rank)) for kind, item_id, title, snippet, rank in rows]
+    hits = [Hit(kind, item_id, title, highlight(snip), float(value)) for kind, item_id, title, snip, value in rows]
     return hits, total

@@ -7,6 +7,7 @@ from sqlalchemy import or_, select
 from sqlmodel import Session
 
 from app import models
+from app.db import sortable
 from app.listing import PageParams, fetch_page, sort_enum
 from app.models import Claim, ClaimPublic, ClaimRelation, RelatedClaim
 from app.services.lookup import grouped, ordered_search
@@ -72,7 +73,7 @@ def list_claims(
         statement = statement.where(has_quantity if quantitative else ~has_quantity)
     if max_credibility:
         statement = statement.where(Claim.credibility <= max_credibility)
-    statement, ordering = ordered_search(statement, Claim, kind="claim", q=q, sort=sort, columns=SORT_COLUMNS)
+    statement, ordering = ordered_search(session, statement, Claim, kind="claim", q=q, sort=sort, columns=SORT_COLUMNS)
     rows, total = fetch_page(session, statement, ordering, page)
     return to_public(session, rows), total
 
@@ -108,7 +109,7 @@ def related_claims(session: Session, ids: list[str]) -> dict[str, list[RelatedCl
     rows = session.scalars(
         select(ClaimRelation)
         .where(or_(ClaimRelation.from_claim_id.in_(ids), ClaimRelation.to_claim_id.in_(ids)))
-        .order_by(ClaimRelation.id)
+        .order_by(sortable(ClaimRelation.id))
     )
     for relation in rows:
         for own, other, direction in (

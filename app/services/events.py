@@ -49,7 +49,9 @@ def list_events(
         statement = statement.where(Event.occurred_on >= occurred_from)
     if occurred_to:
         statement = statement.where(Event.occurred_on <= occurred_to)
-    statement, ordering = ordered_search(statement, Event, kind="event", q=q, sort=sort, columns=EVENT_SORT_COLUMNS)
+    statement, ordering = ordered_search(
+        session, statement, Event, kind="event", q=q, sort=sort, columns=EVENT_SORT_COLUMNS
+    )
     rows, total = fetch_page(session, statement, ordering, page)
     return events_to_public(session, rows), total
 
@@ -86,7 +88,7 @@ def list_relations(
     if to_claim_id:
         statement = statement.where(ClaimRelation.to_claim_id == to_claim_id)
     statement, ordering = ordered_search(
-        statement, ClaimRelation, kind="claim_relation", q=q, sort=sort, columns=RELATION_SORT_COLUMNS
+        session, statement, ClaimRelation, kind="claim_relation", q=q, sort=sort, columns=RELATION_SORT_COLUMNS
     )
     rows, total = fetch_page(session, statement, ordering, page)
     return [ClaimRelationPublic.model_validate(r.model_dump()) for r in rows], total

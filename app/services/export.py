@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app import models
+from app.db import sortable
 from app.services.lookup import grouped
 from app.services.seed_schema import (
     ActorCreate,
@@ -24,7 +25,7 @@ from app.services.seed_schema import (
 
 
 def _all(session: Session, table, *order) -> list:
-    return list(session.scalars(select(table).order_by(*(order or (table.id,)))))
+    return list(session.scalars(select(table).order_by(*(sortable(c) for c in (order or (table.id,))))))
 
 
 def _links(session: Session, table, owner: str, target: str, owners: list[str]) -> dict[str, list[str]]:

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, select
 from sqlmodel import Session, SQLModel
 
+from app.db import sortable
 from app.errors import NotFound
 from app.listing import order_by
 from app.search import matches
@@ -27,19 +28,26 @@ def grouped(session: Session, owner: Any, target: Any, owner_ids: list[str]) -> 
     result: dict[str, list[str]] = defaultdict(list)
     if owner_ids:
         for owner_id, target_id in session.execute(
-            select(owner, target).where(owner.in_(owner_ids)).order_by(owner, target)
+            select(owner, target).where(owner.in_(owner_ids)).order_by(sortable(owner), sortable(target))
         ):
             result[owner_id].append(target_id)
     return result
 
 
 def ordered_search(
-    statement: Select, table: type[SQLModel], *, kind: str, q: str | None, sort: Enum | None, columns: dict
+    session: Session,
+    statement: Select,
+    table: type[SQLModel],
+    *,
+    kind: str,
+    q: str | None,
+    sort: Enum | None,
+    columns: dict,
 ) -> tuple[Select, list]:
     """Apply the full-text filter when ``q`` is given; rank by relevance unless a sort was asked for."""
     ordering = order_by(sort, columns, table.id)
     if q is None:
         return statement, ordering
-    hits = matches(kind, q)
+    hits = matches(session, kind, q)
     statement = statement.join(hits, hits.c.item_id == table.id)
-    return statement, ordering if sort is not None else [hits.c.rank, table.id]
+    return statement, ordering if sort is not None else [hits.c.rank, sortable(table.id)]

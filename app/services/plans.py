@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app import models
+from app.db import sortable
 from app.listing import PageParams, fetch_page, sort_enum
 from app.models import Plan, PlanPoint, PlanPointPublic, PlanPublic
 from app.models.vocab import PlanStatus, PointCategory
@@ -51,7 +52,9 @@ def list_plans(
         statement = statement.where(Plan.announced_on >= announced_from)
     if announced_to:
         statement = statement.where(Plan.announced_on <= announced_to)
-    statement, ordering = ordered_search(statement, Plan, kind="plan", q=q, sort=sort, columns=PLAN_SORT_COLUMNS)
+    statement, ordering = ordered_search(
+        session, statement, Plan, kind="plan", q=q, sort=sort, columns=PLAN_SORT_COLUMNS
+    )
     rows, total = fetch_page(session, statement, ordering, page)
     return plans_to_public(session, rows), total
 
@@ -84,10 +87,10 @@ def list_plan_points(
     if parent_id:
         statement = statement.where(PlanPoint.parent_id == parent_id)
     statement, ordering = ordered_search(
-        statement, PlanPoint, kind="plan_point", q=q, sort=sort, columns=POINT_SORT_COLUMNS
+        session, statement, PlanPoint, kind="plan_point", q=q, sort=sort, columns=POINT_SORT_COLUMNS
     )
     if sort is None and q is None:
-        ordering = [PlanPoint.plan_id, PlanPoint.sequence]
+        ordering = [sortable(PlanPoint.plan_id), PlanPoint.sequence]
     rows, total = fetch_page(session, statement, ordering, page)
     return points_to_public(session, rows), total
 

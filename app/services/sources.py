@@ -45,7 +45,9 @@ def list_sources(
         statement = statement.where(Source.published_on >= published_from)
     if published_to:
         statement = statement.where(Source.published_on <= published_to)
-    statement, ordering = ordered_search(statement, Source, kind="source", q=q, sort=sort, columns=SORT_COLUMNS)
+    statement, ordering = ordered_search(
+        session, statement, Source, kind="source", q=q, sort=sort, columns=SORT_COLUMNS
+    )
     # Select the summary columns only: a list never reads the (possibly long) texts.
     statement = statement.with_only_columns(*SUMMARY_COLUMNS, func.length(Source.text).label("text_length"))
     rows, total = fetch_page(session, statement, ordering, page, mappings=True)

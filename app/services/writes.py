@@ -12,6 +12,7 @@ from sqlalchemy import Table, delete, func, insert, select, update
 from sqlmodel import Session, SQLModel
 
 from app import models
+from app.db import sortable
 from app.errors import Conflict, InvalidField, InvalidInput, InvalidParameter, NotFound
 from app.etags import check_if_match
 from app.search import remove_entries
@@ -295,7 +296,7 @@ def references_to(session: Session, resource: Resource, record_id: str) -> list[
             if owner_kind is None:
                 continue
             owners = session.execute(
-                select(table.c[owner_column]).where(column == record_id).order_by(table.c[owner_column])
+                select(table.c[owner_column]).where(column == record_id).order_by(sortable(table.c[owner_column]))
             ).scalars()
             owners = [(owner_kind, owner) for owner in dict.fromkeys(owners)]
             if owners:

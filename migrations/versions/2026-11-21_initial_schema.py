@@ -401,13 +401,22 @@ def upgrade() -> None:
     with op.batch_alter_table("position_claim", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_position_claim_claim_id"), ["claim_id"], unique=False)
 
-    # The search index is a virtual table Alembic cannot describe: written out here so this migration stays
-    # frozen even when app/search.py moves on.
-    op.execute(
-        "CREATE VIRTUAL TABLE search_index USING fts5("
-        "kind UNINDEXED, item_id UNINDEXED, title, body, tokenize='porter unicode61 remove_diacritics 2')"
-    )
-    op.execute("INSERT INTO search_index(search_index, rank) VALUES('rank', 'bm25(0.0, 0.0, 10.0, 1.0)')")
+    # The search index is backend-specific and Alembic cannot describe it: written out here so this migration
+    # stays frozen even when app/search.py moves on. Titles weigh more than bodies in both.
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            "CREATE TABLE search_index (kind text NOT NULL, item_id text NOT NULL, title text NOT NULL,"
+            " body text NOT NULL, document tsvector GENERATED ALWAYS AS ("
+            "setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'D')) STORED,"
+            " PRIMARY KEY (kind, item_id))"
+        )
+        op.execute("CREATE INDEX search_index_document ON search_index USING gin (document)")
+    else:
+        op.execute(
+            "CREATE VIRTUAL TABLE search_index USING fts5("
+            "kind UNINDEXED, item_id UNINDEXED, title, body, tokenize='porter unicode61 remove_diacritics 2')"
+        )
+        op.execute("INSERT INTO search_index(search_index, rank) VALUES('rank', 'bm25(0.0, 0.0, 10.0, 1.0)')")
 
 
 def downgrade() -> None:
@@ -493,3 +502,16 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_actor_affiliation_id"))
 
     op.drop_table("actor")
+    if op.get_bind().dialect.name == "postgresql":
+        # PostgreSQL keeps enum types apart from the tables that used them.
+        for enum in (
+            "actorkind",
+            "eventkind",
+            "planstatus",
+            "pointcategory",
+            "relationtype",
+            "reliability",
+            "sourcekind",
+            "stance",
+        ):
+            op.execute(f"DROP TYPE IF EXISTS {enum}")
