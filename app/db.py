@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends
-from sqlalchemy import ColumnElement, Engine, Enum, String, event
+from sqlalchemy import ColumnElement, Engine, String, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.visitors import InternalTraversal
@@ -94,7 +94,8 @@ def _sortable_default(element: _Sortable, compiler, **kw) -> str:  # SQLite: tex
 def _sortable_postgres(element: _Sortable, compiler, **kw) -> str:
     # Enums would sort in declaration order and text by the locale (which ignores hyphens): compare as "C" text.
     column = compiler.process(element.column, **kw)
-    if isinstance(element.column.type, (Enum, String)):
+    affinity = element.column.type._type_affinity  # enums, Text and SQLModel's AutoString all come out as String
+    if affinity is not None and issubclass(affinity, String):
         return f'CAST({column} AS TEXT) COLLATE "C"'
     return column
 
