@@ -12,20 +12,24 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import reduce
 
-from sqlalchemy import Subquery, bindparam, column, func, literal_column, select, table, text
+from sqlalchemy import Subquery, bindparam, case, column, func, literal_column, select, table, text
 from sqlmodel import Session
 
 from app.db import sortable
 from app.errors import InvalidParameter
 
 SEARCH_TABLE = "search_index"
+# PostgreSQL text search configuration: English stemming with accents folded, made by the migrations.
+TS_CONFIG = "peacekb"
 MAX_QUERY_WORDS = 32
 # Snippet markers: characters that cannot occur in user queries (stripped) or in our texts, replaced by
 # <mark> tags after HTML escaping. Private-use code points survive PostgreSQL's ts_headline options too.
 _MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+_LT, _GT = "\ue002", "\ue003"  # angle brackets masked from PostgreSQL's ts_headline
 
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\ue000\ue001]")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\ue000-\ue003]")
 
 _index = table(SEARCH_TABLE, column("kind"), column("item_id"), column("title"), column("body"))
 
@@ -55,22 +59,25 @@ def fts_query(user_text: str, *, parameter: str = "q") -> str:
     return " ".join(quoted)
 
 
-def tsquery(user_text: str, *, parameter: str = "q") -> str:
-    """A PostgreSQL ``to_tsquery`` text matching every word: letters and digits only, joined by ``&``."""
-    terms = []
-    for word, prefix in query_words(user_text, parameter=parameter):
-        parts = re.findall(r"[^\W_]+", word)
-        terms += [f"{part}:*" if prefix and n == len(parts) - 1 else part for n, part in enumerate(parts)]
+def _prefix_tsquery(word: str) -> str:
+    """``to_tsquery`` text for a prefix word: its letters and digits only, the last part a prefix."""
+    parts = re.findall(r"[^\W_]+", word)
     # A word of only underscores leaves nothing: match nothing rather than everything.
-    return " & ".join(terms) or "_"
+    return " & ".join([*parts[:-1], f"{parts[-1]}:*"]) if parts else "_"
+
+
+def _pg_query(user_text: str):
+    """A tsquery matching every word: PostgreSQL's own parser reads each plain word (``plainto_tsquery`` has
+    no operators, so nothing is syntax), prefix words are built from their letters and digits."""
+    terms = [
+        func.to_tsquery(TS_CONFIG, _prefix_tsquery(word)) if prefix else func.plainto_tsquery(TS_CONFIG, word)
+        for word, prefix in query_words(user_text)
+    ]
+    return reduce(lambda left, right: left.op("&&")(right), terms)
 
 
 def _is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
-
-
-def _pg_query(user_text: str):
-    return func.to_tsquery("english", tsquery(user_text))
 
 
 def matches(session: Session, kind: str, user_text: str) -> Subquery:
@@ -129,7 +136,21 @@ class Hit:
 
 def highlight(snippet: str) -> str:
     """HTML-escape a snippet, then turn the match markers into ``<mark>`` tags."""
+    snippet = snippet.replace(_LT, "<").replace(_GT, ">")
     return html.escape(snippet).replace(_MARK_OPEN, "<mark>").replace(_MARK_CLOSE, "</mark>")
+
+
+def _headline(column, query):
+    """ts_headline as FTS5's snippet() behaves: the whole of a short text, else a fragment around the match.
+
+    Angle brackets are masked first: PostgreSQL's parser would take ``<b>`` for markup and drop it.
+    """
+    masked = func.replace(func.replace(column, "<", _LT), ">", _GT)
+    marks = f"StartSel={_MARK_OPEN}, StopSel={_MARK_CLOSE}"
+    return case(
+        (func.length(column) <= 300, func.ts_headline(TS_CONFIG, masked, query, f"{marks}, HighlightAll=true")),
+        else_=func.ts_headline(TS_CONFIG, masked, query, f"{marks}, MaxWords=30, MinWords=12"),
+    )
 
 
 def search_all(
@@ -143,11 +164,9 @@ def search_all(
         query = _pg_query(user_text)
         document = literal_column("document")
         rank = func.ts_rank_cd(document, query)
-        snippet = func.ts_headline(
-            "english",
-            _index.c.title + "\n" + _index.c.body,
-            query,
-            f"StartSel={_MARK_OPEN}, StopSel={_MARK_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=1",
+        snippet = case(
+            (func.to_tsvector(TS_CONFIG, _index.c.title).op("@@")(query), _headline(_index.c.title, query)),
+            else_=_headline(_index.c.body, query),
         )
         where = [document.op("@@")(query)]
         score = rank

@@ -1,11 +1,11 @@
 """Test fixtures: every test gets a database built by the real migrations, isolated from every other test.
 
-The schema is migrated once per session into a template file; each test copies it, which is much faster
-than migrating again and exercises exactly the schema Alembic builds.
+The schema is migrated once per session and backend into a template; each test clones it, which is much
+faster than migrating again and exercises exactly the schema Alembic builds. Every database fixture runs
+on SQLite and, when PEACEKB_TEST_POSTGRES_URL is set, on PostgreSQL too (tests/databases.py).
 """
 
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from app.db import build_engine, get_session
 from app.main import create_app
 from app.migrate import upgrade
 from app.services.seeding import load_seed
+from tests.databases import BACKENDS, POSTGRES_URL, PostgresDatabases, SqliteDatabases
 from tests.world import build_world
 
 MINI_SEED = Path(__file__).parent / "fixtures" / "mini_seed"
@@ -39,23 +40,46 @@ def _no_seed_on_startup() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", params=BACKENDS)
+def databases(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """The backend under test, able to build templates and clone them."""
+    if request.param == "postgres":
+        if not POSTGRES_URL:
+            pytest.skip("PostgreSQL: set PEACEKB_TEST_POSTGRES_URL to run the suite against it")
+        factory = PostgresDatabases(POSTGRES_URL)
+    else:
+        factory = SqliteDatabases(tmp_path_factory.mktemp("databases"))
+    yield factory
+    factory.close()
+
+
 @pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "migrated.db"
-    upgrade(f"sqlite:///{path}")
-    return path
+def backend(databases) -> str:
+    """``sqlite`` or ``postgres``: for the few checks that read backend-specific internals."""
+    return databases.name
 
 
-def _copy_database(template: Path, directory: Path, name: str) -> str:
-    target = directory / name
-    shutil.copyfile(template, target)
-    return f"sqlite:///{target}"
+@pytest.fixture(scope="session")
+def migrated_template(databases) -> str:
+    return databases.template("migrated", upgrade)
 
 
 @pytest.fixture
-def database_url(migrated_template: Path, tmp_path: Path) -> str:
+def database_url(databases, migrated_template: str, tmp_path: Path) -> Iterator[str]:
     """A freshly migrated, empty database of this test's own."""
-    return _copy_database(migrated_template, tmp_path, "test.db")
+    url = databases.clone(migrated_template, tmp_path)
+    yield url
+    databases.drop(url)
+
+
+def _shared_database(databases, template: str, fill: Callable[[Session], None]) -> Iterator[Engine]:
+    url = databases.clone(template)
+    engine = build_engine(url)
+    with Session(engine) as session:
+        fill(session)
+    yield engine
+    engine.dispose()
+    databases.drop(url)
 
 
 @pytest.fixture
@@ -98,14 +122,9 @@ def mini_client(engine: Engine, session: Session) -> Iterator[TestClient]:
 
 
 @pytest.fixture(scope="session")
-def seeded_engine(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+def seeded_engine(databases, migrated_template: str) -> Iterator[Engine]:
     """The real curated seed, loaded once; tests using it only read."""
-    url = _copy_database(migrated_template, tmp_path_factory.mktemp("seeded"), "seeded.db")
-    engine = build_engine(url)
-    with Session(engine) as session:
-        load_seed(session, REAL_SEED)
-    yield engine
-    engine.dispose()
+    yield from _shared_database(databases, migrated_template, lambda session: load_seed(session, REAL_SEED))
 
 
 @pytest.fixture
@@ -116,14 +135,9 @@ def kb(seeded_engine: Engine) -> Iterator[TestClient]:
 
 
 @pytest.fixture(scope="session")
-def world_engine(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+def world_engine(databases, migrated_template: str) -> Iterator[Engine]:
     """The factories' small, varied knowledge base (tests/world.py), built once; tests using it only read."""
-    url = _copy_database(migrated_template, tmp_path_factory.mktemp("world"), "world.db")
-    engine = build_engine(url)
-    with Session(engine) as session:
-        build_world(session)
-    yield engine
-    engine.dispose()
+    yield from _shared_database(databases, migrated_template, build_world)
 
 
 @pytest.fixture(scope="session")

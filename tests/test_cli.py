@@ -44,9 +44,9 @@ EMPTY_STATS = (
 
 
 @pytest.fixture
-def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """Point the CLI at an empty database file of this test's own (settings and engine are cached)."""
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
+def database_url(databases, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Point the CLI at an empty database of this test's own (settings and engine are cached)."""
+    url = databases.empty(tmp_path)
     monkeypatch.setenv("PEACEKB_DATABASE_URL", url)
     get_settings.cache_clear()
     get_engine.cache_clear()
@@ -55,6 +55,7 @@ def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[st
         get_engine().dispose()
     get_settings.cache_clear()
     get_engine.cache_clear()
+    databases.drop(url)
 
 
 def peacekb(*args: str):

@@ -404,10 +404,17 @@ def upgrade() -> None:
     # The search index is backend-specific and Alembic cannot describe it: written out here so this migration
     # stays frozen even when app/search.py moves on. Titles weigh more than bodies in both.
     if op.get_bind().dialect.name == "postgresql":
+        # English stemming with accents folded (zelenskíy finds Zelenskiy), as FTS5's remove_diacritics does.
+        op.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        op.execute("CREATE TEXT SEARCH CONFIGURATION peacekb (COPY = english)")
+        op.execute(
+            "ALTER TEXT SEARCH CONFIGURATION peacekb ALTER MAPPING FOR hword, hword_part, word"
+            " WITH unaccent, english_stem"
+        )
         op.execute(
             "CREATE TABLE search_index (kind text NOT NULL, item_id text NOT NULL, title text NOT NULL,"
             " body text NOT NULL, document tsvector GENERATED ALWAYS AS ("
-            "setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'D')) STORED,"
+            "setweight(to_tsvector('peacekb', title), 'A') || setweight(to_tsvector('peacekb', body), 'D')) STORED,"
             " PRIMARY KEY (kind, item_id))"
         )
         op.execute("CREATE INDEX search_index_document ON search_index USING gin (document)")
@@ -503,6 +510,7 @@ def downgrade() -> None:
 
     op.drop_table("actor")
     if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TEXT SEARCH CONFIGURATION IF EXISTS peacekb")
         # PostgreSQL keeps enum types apart from the tables that used them.
         for enum in (
             "actorkind",

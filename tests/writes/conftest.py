@@ -5,7 +5,6 @@ serves every test, its session pointed at the test's own copy: each test is isol
 suite stays fast. Keys are named after their role (reader, writer, admin): histories name who wrote.
 """
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from app.auth import create_key
 from app.config import get_settings
 from app.db import build_engine, get_engine, get_session
 from app.main import create_app
+from app.migrate import upgrade
 from app.services.seeding import load_seed
 from tests.conftest import MINI_SEED
 
@@ -32,24 +32,30 @@ class Keys:
 
 @dataclass(frozen=True)
 class SeededTemplate:
-    path: Path
+    url: str
     keys: Keys
 
 
 @pytest.fixture(scope="session")
-def seeded_template(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory) -> SeededTemplate:
-    path = tmp_path_factory.mktemp("writes") / "mini-seeded.db"
-    shutil.copyfile(migrated_template, path)
-    engine = build_engine(f"sqlite:///{path}")
-    with Session(engine) as session:
-        load_seed(session, MINI_SEED)
-        keys = Keys(
-            read=create_key(session, name="reader", scope="read"),
-            write=create_key(session, name="writer", scope="write"),
-            admin=create_key(session, name="admin", scope="admin"),
-        )
-    engine.dispose()  # the last connection checkpoints the WAL into the file that is copied
-    return SeededTemplate(path, keys)
+def seeded_template(databases, migrated_template: str) -> SeededTemplate:
+    made: list[Keys] = []
+
+    def build(url: str) -> None:
+        upgrade(url)
+        engine = build_engine(url)
+        with Session(engine) as session:
+            load_seed(session, MINI_SEED)
+            made.append(
+                Keys(
+                    read=create_key(session, name="reader", scope="read"),
+                    write=create_key(session, name="writer", scope="write"),
+                    admin=create_key(session, name="admin", scope="admin"),
+                )
+            )
+        engine.dispose()  # SQLite: the last connection checkpoints the WAL into the file that is copied
+
+    url = databases.template("writes", build)
+    return SeededTemplate(url, made[0])
 
 
 @pytest.fixture(scope="session")
@@ -59,13 +65,13 @@ def keys(seeded_template: SeededTemplate) -> Keys:
 
 
 @pytest.fixture
-def db(seeded_template: SeededTemplate, tmp_path: Path) -> Iterator[Engine]:
+def db(databases, seeded_template: SeededTemplate, tmp_path: Path) -> Iterator[Engine]:
     """This test's own database: the mini seed, its revisions, and ``keys``."""
-    target = tmp_path / "writes.db"
-    shutil.copyfile(seeded_template.path, target)
-    engine = build_engine(f"sqlite:///{target}")
+    url = databases.clone(seeded_template.url, tmp_path)
+    engine = build_engine(url)
     yield engine
     engine.dispose()
+    databases.drop(url)
 
 
 class _Target:
