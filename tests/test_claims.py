@@ -114,7 +114,8 @@ def test_get_claim_without_relations_or_links_lists_none(world):
 
 
 @pytest.mark.parametrize("client_name", ["world", "mini_client"])
-def test_every_claim_quote_is_its_source_text_at_its_offsets(request, client_name):
+def test_every_claim_quote_is_its_source_text_at_its_offsets(request, backend, client_name):
+    # `backend` is named so that the clients fetched by name run on each backend too.
     client = request.getfixturevalue(client_name)
     claims = client.get(f"{API}/claims", params={"limit": 500}).json()["items"]
     texts = {c["source_id"]: client.get(f"{API}/sources/{c['source_id']}").json()["text"] for c in claims}
