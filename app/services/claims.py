@@ -10,7 +10,7 @@ from app import models
 from app.db import sortable
 from app.listing import PageParams, fetch_page, sort_enum
 from app.models import Claim, ClaimPublic, ClaimRelation, RelatedClaim
-from app.services.lookup import grouped, ordered_search
+from app.services.lookup import grouped_many, ordered_search
 
 SORT_COLUMNS = {
     "id": Claim.id,
@@ -78,13 +78,19 @@ def list_claims(
     return to_public(session, rows), total
 
 
+CLAIM_LINKS = {
+    "actor_ids": (models.ClaimActor.claim_id, models.ClaimActor.actor_id),
+    "plan_point_ids": (models.ClaimPlanPoint.claim_id, models.ClaimPlanPoint.plan_point_id),
+    "issue_ids": (models.ClaimIssue.claim_id, models.ClaimIssue.issue_id),
+    "event_ids": (models.ClaimEvent.claim_id, models.ClaimEvent.event_id),
+}
+
+
 def to_public(session: Session, claims: list[Claim]) -> list[ClaimPublic]:
-    """Claims with their links and relations, loaded with one query per link table for the whole page."""
+    """Claims with their links and relations: two queries for the whole page, however long."""
     ids = [claim.id for claim in claims]
-    actors = grouped(session, models.ClaimActor.claim_id, models.ClaimActor.actor_id, ids)
-    points = grouped(session, models.ClaimPlanPoint.claim_id, models.ClaimPlanPoint.plan_point_id, ids)
-    issues = grouped(session, models.ClaimIssue.claim_id, models.ClaimIssue.issue_id, ids)
-    events = grouped(session, models.ClaimEvent.claim_id, models.ClaimEvent.event_id, ids)
+    links = grouped_many(session, CLAIM_LINKS, ids)
+    actors, points, issues, events = (links[name] for name in CLAIM_LINKS)
     relations = related_claims(session, ids)
     return [
         ClaimPublic.model_validate(

@@ -4,7 +4,7 @@ from collections import defaultdict
 from enum import Enum
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, literal, select, union_all
 from sqlmodel import Session, SQLModel
 
 from app.db import sortable
@@ -31,6 +31,24 @@ def grouped(session: Session, owner: Any, target: Any, owner_ids: list[str]) -> 
             select(owner, target).where(owner.in_(owner_ids)).order_by(sortable(owner), sortable(target))
         ):
             result[owner_id].append(target_id)
+    return result
+
+
+def grouped_many(
+    session: Session, links: dict[str, tuple[Any, Any]], owner_ids: list[str]
+) -> dict[str, dict[str, list[str]]]:
+    """``grouped`` for several link tables at once, in one UNION ALL query: {field: {owner id: [target ids]}}."""
+    result: dict[str, dict[str, list[str]]] = {name: defaultdict(list) for name in links}
+    if not owner_ids:
+        return result
+    parts = [
+        select(literal(name).label("field"), owner.label("owner"), target.label("target")).where(owner.in_(owner_ids))
+        for name, (owner, target) in links.items()
+    ]
+    every = union_all(*parts).subquery()
+    ordering = (every.c.field, sortable(every.c.owner), sortable(every.c.target))
+    for name, owner_id, target_id in session.execute(select(every).order_by(*ordering)):
+        result[name][owner_id].append(target_id)
     return result
 
 
