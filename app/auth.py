@@ -15,7 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session, select
 
 from app.config import get_settings
-from app.db import SessionDep
+from app.db import SessionDep, begin_write
 from app.errors import Problem
 from app.models import ApiKey
 from app.models.audit import utc_now
@@ -93,12 +93,16 @@ def _caller(session: Session, presented: str | None) -> Caller:
 
 
 def require(scope: Scope):
-    """A dependency admitting callers whose key has at least ``scope``."""
+    """A dependency admitting callers whose key has at least ``scope``; for the writing scopes, the request's
+    transaction then takes the write lock up front (``begin_write``), so concurrent writers queue instead of
+    failing."""
 
     def check(session: SessionDep, credentials: CredentialsDep) -> Caller:
         caller = _caller(session, credentials.credentials if credentials else None)
         if SCOPE_RANK[caller.scope] < SCOPE_RANK[scope]:
             raise Forbidden(f"This operation needs a key with the '{scope}' scope; this key has '{caller.scope}'.")
+        if SCOPE_RANK[scope] >= SCOPE_RANK["write"]:
+            begin_write(session)
         return caller
 
     return check

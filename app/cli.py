@@ -1,8 +1,8 @@
 """The ``peacekb`` command line: serve, migrate, seed, export and count the knowledge base."""
 
-import json
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -73,6 +73,7 @@ def seed(
     ] = None,
 ) -> None:
     """Check a seed completely, then load it in one transaction (loading twice changes nothing)."""
+    from app.db import begin_write
     from app.migrate import upgrade
     from app.services.seed_reader import SeedError
     from app.services.seeding import load_seed
@@ -80,6 +81,7 @@ def seed(
     settings = get_settings()
     upgrade(settings.database_url)
     with _session() as session:
+        begin_write(session)  # take the write lock up front: a server may be writing too
         try:
             report = load_seed(session, path or settings.seed_dir)
         except SeedError as error:
@@ -89,20 +91,37 @@ def seed(
     typer.echo(f"seed loaded; written: {written}" if written else "seed loaded; nothing changed")
 
 
+class ExportFormat(StrEnum):
+    json = "json"
+    ndjson = "ndjson"
+    csv = "csv"
+    jsonld = "jsonld"
+
+
 @app.command()
 def export(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; default: stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (a directory for csv of every kind).")
+    ] = None,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="What to write.")] = ExportFormat.json,
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", help="ndjson/csv: only this collection, e.g. plan-points.")
+    ] = None,
+    base_url: Annotated[
+        str, typer.Option(help="jsonld: the address the ids are relative to.")
+    ] = "http://127.0.0.1:8000/",
 ) -> None:
-    """Write the whole knowledge base as one JSON document that `peacekb seed FILE` reads back."""
-    from app.services.export import export_knowledge_base
+    """Export the knowledge base: json (the seed schema, which `peacekb seed FILE` reads back), ndjson, csv or
+    jsonld (schema.org Claim and ClaimReview). ndjson and csv take --kind for one collection."""
+    from app.services.record_export import write_export
 
-    with _session() as session:
-        document = export_knowledge_base(session).model_dump(mode="json", exclude_none=True)
-    text = json.dumps(document, ensure_ascii=False, indent=1)
-    if output is None:
-        sys.stdout.write(text + "\n")
-    else:
-        output.write_text(text + "\n", encoding="utf-8")
+    try:
+        with _session() as session:
+            write_export(session, format=format.value, kind=kind, output=output, base_url=base_url)
+    except ValueError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    if output is not None:
         typer.echo(f"exported to {output}", err=True)
 
 
@@ -111,32 +130,93 @@ def import_ndjson(
     file: Annotated[Path, typer.Argument(help="NDJSON: one {op, kind, id, data} object a line (see POST /bulk).")],
     key_name: Annotated[str, typer.Option("--as", help="The name the history records for these writes.")] = "cli",
     cascade: Annotated[bool, typer.Option(help="Allow lines that delete with cascade.")] = False,
+    batch_size: Annotated[int, typer.Option(help="Commit every this many lines.", min=1)] = 100_000,
 ) -> None:
-    """Apply an NDJSON file of writes in one transaction: every line, or none and each line's error."""
+    """Apply an NDJSON file of writes, committing every --batch-size lines; a failing line stops the import
+    at the end of its batch (earlier batches stay). Upserts make running the file again converge."""
+    import time
+
+    from app.db import begin_write
     from app.errors import InvalidInput
     from app.migrate import upgrade
     from app.services.bulk import apply_lines
 
     upgrade(get_settings().database_url)
-    with file.open(encoding="utf-8") as handle:
-        total = sum(1 for _ in handle)
+    with file.open("rb") as handle:
+        total = sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+    done, committed, started = 0, 0, time.perf_counter()
+
+    def advance(number: int) -> None:
+        nonlocal done
+        progress.update(number - done)
+        done = number
+
+    def note_commit(number: int) -> None:
+        nonlocal committed
+        committed = number
+
     with (
         _session() as session,
-        file.open(encoding="utf-8") as handle,
+        file.open("rb") as handle,
         typer.progressbar(length=total, label=f"importing {file.name}", file=sys.stderr) as progress,
     ):
+        begin_write(session)  # take the write lock up front: a server may be writing too
         try:
-            report = apply_lines(
-                session, handle, key_name=key_name, allow_cascade=cascade, on_line=lambda: progress.update(1)
-            )
+            report = apply_lines(session, handle, key_name=key_name, allow_cascade=cascade, on_progress=advance,
+                                 commit_every=batch_size, on_commit=note_commit)  # fmt: skip
             session.commit()
         except InvalidInput as error:
             session.rollback()
-            typer.echo(f"\nnothing imported: {len(error.errors)} problem(s)", err=True)
+            if committed:
+                typer.echo(f"\nstopped: {len(error.errors)} problem(s); lines 1–{committed} are imported; fix the "
+                           "file and run it again (upserts converge)", err=True)  # fmt: skip
+            else:
+                typer.echo(f"\nnothing imported: {len(error.errors)} problem(s)", err=True)
             for problem in error.errors:
                 typer.echo(f"- {problem.location}: {problem.name}: {problem.reason}", err=True)
             raise typer.Exit(1) from None
+    elapsed = time.perf_counter() - started
+    written = sum(report.applied.values())
+    typer.echo(f"{written} records in {elapsed:.1f} s ({written / max(elapsed, 1e-9):,.0f} records/s)", err=True)
     typer.echo(f"imported {report.lines} lines: {report.applied}")
+
+
+@app.command()
+def synth(
+    claims: Annotated[
+        int, typer.Option(help="How many claims; the other kinds follow in proportion.", min=1)
+    ] = 1_000_000,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="NDJSON file to write.")] = None,
+    database: Annotated[
+        str | None, typer.Option(help="Load it straight into this database URL (migrated first) instead.")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="The same seed gives the same knowledge base.")] = 0,
+) -> None:
+    """Make a synthetic knowledge base of any size, as NDJSON for `peacekb import`, or load it directly."""
+    import time
+
+    from app.services.synth import synthesize
+
+    lines = synthesize(claims, seed=seed)
+    started = time.perf_counter()
+    if database is None:
+        with output.open("wb") if output else os.fdopen(sys.stdout.fileno(), "wb", closefd=False) as handle:
+            handle.writelines(lines)
+        if output:
+            typer.echo(f"{claims} claims written to {output} in {time.perf_counter() - started:.1f} s", err=True)
+        return
+    from app.db import build_engine
+    from app.migrate import upgrade
+    from app.services.bulk import apply_lines
+    from app.services.fast_import import BATCH_SIZE
+
+    upgrade(database)
+    engine = build_engine(database)
+    with Session(engine) as session:
+        report = apply_lines(session, lines, key_name="synth", allow_cascade=False, commit_every=BATCH_SIZE)
+        session.commit()
+    engine.dispose()
+    typer.echo(f"loaded {report.lines} lines in {time.perf_counter() - started:.1f} s: {report.applied}")
 
 
 @app.command()
@@ -147,6 +227,23 @@ def stats() -> None:
     with _session() as session:
         for kind, count in get_stats(session).counts.items():
             typer.echo(f"{kind:16} {count}")
+
+
+@app.command()
+def backup(file: Annotated[Path, typer.Argument(help="Where to write the copy (replaced if it exists).")]) -> None:
+    """Copy the SQLite database to FILE while it serves (online backup API), and check the copy.
+
+    Restore by stopping the server and putting FILE where PEACEKB_DATABASE_URL points.
+    """
+    from app.services.backup import BackupError
+    from app.services.backup import backup as backup_database
+
+    try:
+        report = backup_database(get_settings().database_url, file)
+    except BackupError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"backed up to {report.path} ({report.bytes:,} bytes; integrity, search index and foreign keys ok)")
 
 
 @keys_app.command("create")

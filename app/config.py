@@ -26,6 +26,24 @@ class Settings(BaseSettings):
     page_limit_default: int = Field(default=50, ge=1)
     page_limit_max: int = Field(default=500, ge=1)
     read_requires_key: bool = Field(default=False, description="Require an API key for reads too.")
+    # Limits (app/middleware.py, app/db.py): what one request may cost the server.
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1, description="Largest request body (413 above it).")
+    max_bulk_body_bytes: int = Field(default=64 * 1024 * 1024, ge=1, description="Largest body for POST /bulk.")
+    query_timeout_ms: int = Field(
+        default=10_000,
+        ge=0,
+        description="Longest one SQL statement may run, 0 for no limit (SQLite: a progress handler; "
+        "PostgreSQL: statement_timeout); a statement stopped by it answers 503.",
+    )
+    rate_limit_per_minute: int = Field(
+        default=0, ge=0, description="Requests a minute per API key and per client address; 0 turns it off."
+    )
+    rate_limit_burst: int | None = Field(default=None, ge=1, description="Requests at once; default: a minute's.")
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description='Origins whose pages may write (JSON list, e.g. ["https://kb.example"]); any may read.',
+    )
+    cors_public_reads: bool = Field(default=True, description="Let pages from any origin read (GET).")
 
 
 @lru_cache

@@ -1,7 +1,10 @@
 """The database engine and the per-request session.
 
 SQLite is the embedded default: every connection runs in WAL mode with foreign keys enforced and a busy
-timeout, so readers never block the writer and a second writer waits instead of failing at once.
+timeout, so readers never block the writer and a second writer waits instead of failing at once. A write
+transaction (``begin_write``) starts with ``BEGIN IMMEDIATE``: it takes the write lock up front, waiting for
+it under the busy timeout, instead of upgrading a read snapshot that another writer may have outdated, which
+SQLite refuses at once ("database is locked"). Reads keep a deferred ``BEGIN``.
 """
 
 from collections.abc import Iterator
@@ -17,6 +20,7 @@ from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session, create_engine
 
 from app.config import get_settings
+from app.limits import limit_statement_time
 
 
 def is_sqlite(url: str) -> bool:
@@ -54,7 +58,8 @@ def build_engine(url: str, *, busy_timeout_ms: int = 5000, enforce_foreign_keys:
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        immediate = connection.get_execution_options().get(WRITE_OPTION)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 
@@ -62,7 +67,9 @@ def build_engine(url: str, *, busy_timeout_ms: int = 5000, enforce_foreign_keys:
 @lru_cache
 def get_engine() -> Engine:
     settings = get_settings()
-    return build_engine(settings.database_url, busy_timeout_ms=settings.sqlite_busy_timeout_ms)
+    engine = build_engine(settings.database_url, busy_timeout_ms=settings.sqlite_busy_timeout_ms)
+    limit_statement_time(engine, settings.query_timeout_ms)
+    return engine
 
 
 def get_session() -> Iterator[Session]:
@@ -71,6 +78,20 @@ def get_session() -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+# An execution option marking a connection whose transactions write: on SQLite they begin IMMEDIATE.
+WRITE_OPTION = "peacekb_write"
+
+
+def begin_write(session: Session) -> None:
+    """Make the session's transactions write transactions (SQLite: ``BEGIN IMMEDIATE``) from its next one on.
+
+    Ends the transaction the session has open, so call it before writing anything (after reading an API
+    key, say). The lock is taken by the next statement, not here: a request still reading its body holds
+    nothing.
+    """
+    session.commit()
+    session.bind = session.get_bind().execution_options(**{WRITE_OPTION: True})
 
 
 class _Sortable(ColumnElement):

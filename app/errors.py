@@ -6,6 +6,7 @@ paths or stack traces: unexpected exceptions are logged and answered with a bare
 """
 
 import logging
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -108,6 +109,19 @@ def _validation_problem(request: Request, exc: RequestValidationError) -> JSONRe
     return problem_response(request, 422, detail=detail, slug="invalid-parameter", errors=errors)
 
 
+_HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+
+def _allowed_methods(request: Request, first_route: str) -> str:
+    """Every method the API documents at this path: the router's own 405 names only those of the first
+    route that matched, so ``/claims`` would seem not to take ``POST``."""
+    methods = {method.strip() for method in first_route.split(",") if method.strip()}
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        if re.fullmatch(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)), request.url.path):
+            methods |= {method.upper() for method in operations if method in _HTTP_METHODS}
+    return ", ".join(sorted(methods))
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
@@ -124,7 +138,15 @@ def install_error_handlers(app: FastAPI) -> None:
         detail = (
             exc.detail if isinstance(exc.detail, str) and exc.detail != HTTPStatus(exc.status_code).phrase else None
         )
-        return problem_response(request, exc.status_code, detail=detail, headers=getattr(exc, "headers", None))
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 400 and exc.__cause__ is not None:
+            # FastAPI's answer to a body it cannot decode (not UTF-8, say); malformed JSON is already a 422.
+            return _validation_problem(
+                request, RequestValidationError([{"loc": ("body",), "msg": "The body is not valid UTF-8 JSON."}])
+            )
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": _allowed_methods(request, (headers or {}).get("Allow", ""))}
+        return problem_response(request, exc.status_code, detail=detail, headers=headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -13,9 +13,27 @@ from app import __version__
 from app.config import get_settings
 from app.db import get_engine
 from app.errors import install_error_handlers
+from app.limits import install_limits
+from app.middleware import install_middleware
 from app.migrate import is_empty, upgrade
-from app.routes import actors, claims, events, issues, plans, relations, search, sources, writes
+from app.openapi import install_openapi
+from app.routes import (
+    actors,
+    claims,
+    diffs,
+    events,
+    exports,
+    graph,
+    issues,
+    plans,
+    relations,
+    search,
+    sources,
+    writes,
+)
 from app.routes.base import make_router
+from app.routes.docs import install_docs
+from app.routes.explorer import install_explorer
 from app.services.seeding import load_seed
 
 logger = logging.getLogger("peacekb")
@@ -29,7 +47,8 @@ offsets (Unicode code points) into the stored source text. **Disagreement is dat
 linked (`contradicts` / `supports` / `updates`), never silently reconciled.
 
 Every list answers `{items, total, limit, offset}` with a `Link` header, takes `limit`/`offset`/`sort`, and
-answers CSV with `?format=csv` or `Accept: text/csv`. Errors are RFC 9457 `application/problem+json`.
+answers CSV (`?format=csv`) or NDJSON (`?format=ndjson`; without `limit`, the whole collection, streamed).
+Errors are RFC 9457 `application/problem+json`. The evidence explorer for analysts is at [`/`](/).
 """
 
 TAGS = [
@@ -45,6 +64,7 @@ TAGS = [
     {"name": "search", "description": "Full-text search across every kind of record."},
     {"name": "bulk", "description": "Many writes in one all-or-nothing transaction, as NDJSON."},
     {"name": "changes", "description": "Every write, in order: the feed that keeps a mirror in sync."},
+    {"name": "graph", "description": "Records as nodes and their links as typed edges, for network views."},
     {"name": "meta", "description": "Health and counts."},
 ]
 
@@ -84,17 +104,27 @@ def create_app() -> FastAPI:
         openapi_tags=TAGS,
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
+        docs_url=None,  # served offline by install_docs
+        redoc_url=None,
     )
     install_error_handlers(app)
-    for module in (claims, relations, sources, actors, plans, issues, events, search):
+    install_limits(app)
+    install_middleware(app)
+    for module in (claims, exports, relations, sources, actors, plans, diffs, issues, events, search, graph):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(writes.build_router(make_router), prefix=API_PREFIX)
 
     @app.get("/health", response_model=Health, tags=["meta"], summary="Report that the service is up")
     def health() -> Health:
-        """Report that the service is up."""
+        """Report that the service is up.
+
+        Answers 200 with the version while the process serves requests; the Docker HEALTHCHECK polls it.
+        """
         return Health(status="ok", version=__version__)
 
+    install_docs(app)
+    install_explorer(app)
+    install_openapi(app)
     return app
 
 

@@ -245,4 +245,4 @@ def test_browser_accept_header_answers_json(world):
 def test_list_rejects_an_unknown_format(world):
     response = world.get(f"{API}/claims", params={"format": "xml"})
 
-    assert response.json() == invalid_parameter(f"{API}/claims", "format", "Input should be 'json' or 'csv'")
+    assert response.json() == invalid_parameter(f"{API}/claims", "format", "Input should be 'json', 'csv' or 'ndjson'")

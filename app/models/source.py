@@ -55,4 +55,8 @@ class SourceSummary(SourceBase):
 
 
 class SourcePublic(SourceSummary):
+    model_config = example(
+        examples.SOURCE | {"text": "zelensky’s public Praise for U.S. Envoys’ Fresh Peace Blueprint …"}
+    )
+
     text: str

@@ -4,17 +4,19 @@ Seed files use the same create schemas (one validation for seed files, the API
 and bulk import); ``partial`` derives each update schema, every field optional, from its create schema.
 """
 
-from datetime import date
 from functools import cache
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic.fields import FieldInfo
 
 from app.models.vocab import Reliability, SourceKind
 from app.services.seed_schema import (
     ActorCreate,
     ClaimCreate,
+    Day,
     EventCreate,
+    Int,
     IssueCreate,
     PlanCreate,
     PlanPointSeed,
@@ -32,7 +34,7 @@ class SourceCreate(Record):
     kind: SourceKind
     publisher: str | None = None
     attributed_to: str | None = None
-    published_on: date | None = None
+    published_on: Day | None = None
     url: str | None = None
     reliability: Reliability
     reliability_note: Text
@@ -43,7 +45,7 @@ class SourceCreate(Record):
 
 class PlanPointCreate(PlanPointSeed):
     plan_id: Slug
-    sequence: int | None = Field(default=None, description="Order within the plan; default: after the last.")
+    sequence: Int | None = Field(default=None, description="Order within the plan; default: after the last.")
 
 
 __all__ = [
@@ -60,11 +62,16 @@ __all__ = [
 ]
 
 
+def _constrained(info: FieldInfo) -> Any:
+    """A field's type with its constraints (strictness, bounds), which pydantic keeps beside the annotation."""
+    return Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+
+
 @cache
 def partial(schema: type[BaseModel]) -> type[BaseModel]:
     """The update schema of a create schema: the same fields but ``id``, all optional, unknown ones rejected."""
     fields: dict[str, Any] = {
-        name: (info.annotation | None, Field(default=None, description=info.description))
+        name: (_constrained(info) | None, Field(default=None, description=info.description))
         for name, info in schema.model_fields.items()
         if name != "id"
     }

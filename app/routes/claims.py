@@ -1,6 +1,5 @@
 """Claims — quoted, anchored statements — and the typed relations between them."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query, Request, Response
@@ -12,7 +11,7 @@ from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, ClaimRelationPublic
 from app.models.vocab import RelationType
 from app.routes.base import make_router
-from app.routes.params import IdFilter, SearchText
+from app.routes.params import Day, IdFilter, SearchText
 from app.services import claims as service
 from app.services.events import RelationSort, list_relations
 
@@ -34,8 +33,8 @@ def list_claims(
     plan_id: Annotated[str | None, Query(description="Claims about any point of this plan.")] = None,
     plan_point_id: IdFilter = None,
     event_id: IdFilter = None,
-    stated_from: Annotated[date | None, Query(description="Stated on or after this date.")] = None,
-    stated_to: Annotated[date | None, Query(description="Stated on or before this date.")] = None,
+    stated_from: Annotated[Day | None, Query(description="Stated on or after this date.")] = None,
+    stated_to: Annotated[Day | None, Query(description="Stated on or before this date.")] = None,
     quantitative: Annotated[bool | None, Query(description="Only claims with (true) or without a value.")] = None,
     max_credibility: Annotated[int | None, Query(ge=1, le=6, description="Credibility 1 (best) up to this.")] = None,
 ):

@@ -1,7 +1,5 @@
 """Events: strikes, captures, withdrawals, calls, press conferences."""
 
-from datetime import date
-
 from fastapi import Request, Response
 
 from app.db import SessionDep
@@ -11,7 +9,7 @@ from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, EventPublic
 from app.models.vocab import EventKind
 from app.routes.base import make_router
-from app.routes.params import IdFilter, SearchText
+from app.routes.params import Day, IdFilter, SearchText
 from app.services import events as service
 from app.services.claims import ClaimSort, list_claims
 
@@ -29,8 +27,8 @@ def list_events(
     kind: EventKind | None = None,
     actor_id: IdFilter = None,
     claim_id: IdFilter = None,
-    occurred_from: date | None = None,
-    occurred_to: date | None = None,
+    occurred_from: Day | None = None,
+    occurred_to: Day | None = None,
 ):
     """List events; undated ones carry the source's own words in `date_note`."""
     require_order("occurred_from", occurred_from, "occurred_to", occurred_to)

@@ -4,6 +4,8 @@ from typing import Annotated
 
 from fastapi import Query
 
+from app.services.seed_schema import Day as Day  # the date filters' type, shared with the write bodies
+
 SearchText = Annotated[
     str | None,
     Query(

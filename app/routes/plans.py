@@ -1,6 +1,5 @@
 """Peace plans and their points."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query, Request, Response
@@ -12,7 +11,7 @@ from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, PlanPointPublic, PlanPublic, PositionPublic
 from app.models.vocab import PlanStatus, PointCategory
 from app.routes.base import make_router
-from app.routes.params import IdFilter, SearchText
+from app.routes.params import Day, IdFilter, SearchText
 from app.services import plans as service
 from app.services.claims import ClaimSort, list_claims
 from app.services.issues import PositionSort, list_positions
@@ -30,8 +29,8 @@ def list_plans(
     q: SearchText = None,
     status: PlanStatus | None = None,
     actor_id: Annotated[str | None, Query(description="Plans this actor proposed.")] = None,
-    announced_from: date | None = None,
-    announced_to: date | None = None,
+    announced_from: Day | None = None,
+    announced_to: Day | None = None,
 ):
     """List peace plans."""
     require_order("announced_from", announced_from, "announced_to", announced_to)

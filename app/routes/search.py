@@ -54,7 +54,11 @@ STATS_TABLES = {kind: table for kind, (table, _) in INDEXED.items()} | {"documen
 
 @router.get("/stats", response_model=Stats, tags=["meta"])
 def get_stats(session: SessionDep):
-    """Count the records of each kind."""
+    """Count the records of each kind.
+
+    One count per kind of record the API serves (source, actor, plan, plan_point, issue, position, claim,
+    event, claim_relation), plus the stored documents the sources are cut from.
+    """
     counts = {
         kind: session.scalar(select(func.count()).select_from(table)) or 0 for kind, table in STATS_TABLES.items()
     }

@@ -1,6 +1,5 @@
 """Sources: the stored texts every claim quotes."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query, Request, Response
@@ -12,7 +11,7 @@ from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, SourcePublic, SourceSummary
 from app.models.vocab import Reliability, SourceKind
 from app.routes.base import make_router
-from app.routes.params import IdFilter, SearchText
+from app.routes.params import Day, IdFilter, SearchText
 from app.services import sources as service
 from app.services.claims import ClaimSort, list_claims
 
@@ -30,8 +29,8 @@ def list_sources(
     kind: SourceKind | None = None,
     reliability: Annotated[Reliability | None, Query(description="Admiralty grade A–F.")] = None,
     document_id: IdFilter = None,
-    published_from: date | None = None,
-    published_to: date | None = None,
+    published_from: Day | None = None,
+    published_to: Day | None = None,
 ):
     """List sources (without their text; get one source for its text)."""
     require_order("published_from", published_from, "published_to", published_to)

@@ -34,7 +34,16 @@ WRITE_RESPONSES = {
     403: _problem("The key lacks the scope (write; admin to cascade)"),
     409: _problem("Conflicts with existing data"),
     412: _problem("If-Match does not match the record's ETag"),
+    413: _problem("The body is larger than the server accepts"),
 }
+# Kinds whose changes can conflict (a cited source's text, a duplicate relation), and kinds nothing refers to
+# (whose deletes never conflict): each operation documents only the answers it can give.
+CONFLICTING_UPDATES = {"source", "claim_relation"}
+UNREFERENCED = {"claim_relation", "position"}
+
+
+def _responses(*statuses: int) -> dict:
+    return {status: WRITE_RESPONSES[status] for status in statuses}
 
 
 # The path parameter of each kind's item routes, as the read routes name it.
@@ -103,8 +112,12 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         response_model=public,
         name=f"create_{name}",
         summary=f"Create a {label}",
-        responses=WRITE_RESPONSES,
-        description=_CREATE_NOTES.get(kind, ""),
+        responses=_responses(401, 403, 409, 413),
+        description=_CREATE_NOTES.get(
+            kind,
+            f"Needs a `write` key. Answers the new {label} (201) with its `Location` and "
+            "`ETag`; a taken id is a conflict (409), a reference to a missing record is rejected (422).",
+        ),
     )
     router.add_api_route(
         item,
@@ -113,7 +126,7 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         response_model=public,
         name=f"update_{name}",
         summary=f"Change fields of a {label}",
-        responses=WRITE_RESPONSES,
+        responses=_responses(401, 403, 412, 413, *([409] if kind in CONFLICTING_UPDATES else [])),
         description="Send only the fields to change; `null` clears an optional field.",
     )
     router.add_api_route(
@@ -124,7 +137,9 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         response_class=Response,
         name=f"delete_{name}",
         summary=f"Delete a {label}",
-        responses=WRITE_RESPONSES,
+        responses=_responses(401, 403, 412, *([] if kind in UNREFERENCED else [409])),
+        description=f"Needs a `write` key. A {label} that other records need is not deleted (409 lists them) "
+        "unless `cascade=true` (an `admin` key). Send `If-Match` to delete only the state you read.",
     )
     router.add_api_route(
         f"{item}/history",
@@ -132,7 +147,10 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         methods=["GET"],
         response_model=Page[RevisionPublic],
         name=f"list_{name}_history",
+        responses={404: None},  # the history of an id that never existed is empty, not missing
         summary=f"List the revisions of a {label}, oldest first",
+        description=f"Every write to this {label} — create, update, delete — with the record before and after, "
+        "the key's name and the time (UTC). The seed load is recorded as `seed`.",
     )
 
 
@@ -183,16 +201,21 @@ def build_router(make_router) -> APIRouter:
         "/bulk",
         response_model=bulk.BulkReport,
         tags=["bulk"],
-        responses=WRITE_RESPONSES,
+        responses=_responses(401, 403, 413),
         openapi_extra={
             "requestBody": {
-                "required": True,
+                "required": False,  # an empty body is an empty import: it applies nothing
                 "content": {"application/x-ndjson": {"schema": {"type": "string"}, "example": BULK_EXAMPLE}},
             }
         },
     )
     async def bulk_write(request: Request, session: SessionDep, caller: Writer):
-        """Apply many writes from NDJSON in one transaction: all of them, or none and every line's error."""
+        """Apply many writes from NDJSON in one transaction: all of them, or none and every line's error.
+
+        Each line is `{"op", "kind", "id", "data"}`; `op` is `create`, `update`, `upsert` (the default) or
+        `delete`. Needs a `write` key (`admin` for lines that delete with `cascade`). On any failure nothing is
+        kept and the 422 problem document names each failing line.
+        """
         body = (await request.body()).decode("utf-8", errors="replace")
         allow_cascade = SCOPE_RANK[caller.scope] >= SCOPE_RANK["admin"]
         report = await run_in_threadpool(_bulk, session, body, caller.name, allow_cascade)
@@ -205,7 +228,11 @@ def build_router(make_router) -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
         kind: Annotated[list[str] | None, Query(description="Only these kinds (repeatable).")] = None,
     ):
-        """Follow every write in order, to keep a mirror in sync."""
+        """Follow every write in order, to keep a mirror in sync.
+
+        Answers the revisions after the cursor `since`, oldest first; pass `next_since` back as `since` to
+        continue, until `has_more` is false.
+        """
         items = revisions.changes_since(session=session, since=since, limit=limit + 1, kinds=kind)
         page = items[:limit]
         return ChangeFeed(

@@ -8,7 +8,6 @@ interrupted import safe to run again.
 """
 
 import json
-from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Literal
 
@@ -16,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlmodel import Session
 
 from app.errors import InvalidField, InvalidInput, Problem
-from app.services import writes
+from app.services import fast_import, writes
 from app.services.resources import RESOURCES
 
 MAX_REPORTED_ERRORS = 100
@@ -41,31 +40,59 @@ class BulkReport(BaseModel):
 
 def apply_lines(
     session: Session,
-    lines: Iterable[str],
+    lines: Iterable[str | bytes],
     *,
     key_name: str,
     allow_cascade: bool,
-    on_line: Callable[[], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    commit_every: int | None = None,
+    on_commit: Callable[[int], None] | None = None,
+    batch_size: int = fast_import.BATCH_SIZE,
 ) -> BulkReport:
-    """Apply every line in the session's transaction; raise InvalidInput naming each failing line."""
+    """Apply every line in the session's transaction; raise InvalidInput naming each failing line.
+
+    Runs of new (or unchanged) records take the fast path (app/services/fast_import.py); every other line the
+    write engine, alone. ``on_progress`` hears the number of the last line done. With ``commit_every``, the
+    import commits whenever that many more lines have gone in without an error (``on_commit`` hears the
+    line number), and stops at the next such point once a line has failed, leaving that stretch uncommitted.
+    """
     errors: list[InvalidField] = []
-    applied: Counter[str] = Counter()
-    count = 0
-    for number, raw in enumerate(lines, start=1):
-        count = number
-        if on_line:
-            on_line()
-        if not raw.strip():
-            continue
+    count = committed = 0
+
+    def slow(number: int, raw: str | bytes) -> str | None:
+        text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+        if not text.strip():
+            return None
         try:
             with session.begin_nested():
-                operation = _apply(session, raw, key_name=key_name, allow_cascade=allow_cascade)
-            applied[operation] += 1
+                return _apply(session, text, key_name=key_name, allow_cascade=allow_cascade)
         except Problem as problem:
             for error in problem.errors or [InvalidField(location="body", name="line", reason=problem.detail)]:
                 errors.append(InvalidField(location=f"line {number}", name=error.name, reason=error.reason))
-        if len(errors) >= MAX_REPORTED_ERRORS:
-            break
+            return None
+
+    def after_step(number: int) -> bool:
+        nonlocal count, committed
+        count = number
+        if on_progress:
+            on_progress(number)
+        if commit_every and number - committed >= commit_every:
+            if errors:
+                return False
+            session.commit()
+            committed = number
+            if on_commit:
+                on_commit(number)
+        return len(errors) < MAX_REPORTED_ERRORS
+
+    applied = fast_import.apply_all(
+        session,
+        lines,
+        key_name=key_name,
+        slow=slow,
+        after_step=after_step,
+        batch_size=min(batch_size, commit_every or batch_size),
+    )
     if errors:
         raise InvalidInput(errors)
     return BulkReport(lines=count, applied=dict(sorted(applied.items())))

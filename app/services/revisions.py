@@ -3,6 +3,7 @@
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from app.keyset import Ordering
 from app.listing import PageParams, fetch_page
 from app.models import Revision, RevisionPublic
 
@@ -16,7 +17,8 @@ def record(session: Session, *, kind: str, record_id: str, operation: str, key_n
 def history(*, session: Session, kind: str, record_id: str, page: PageParams) -> tuple[list[RevisionPublic], int]:
     """A record's revisions, oldest first."""
     statement = select(Revision).where(Revision.kind == kind, Revision.record_id == record_id)
-    rows, total = fetch_page(session, statement, [Revision.id], page)
+    ordering = Ordering([Revision.id], sort=None, column=None, tiebreak=Revision.id)
+    rows, total = fetch_page(session, statement, ordering, page)
     return [RevisionPublic.model_validate(row.model_dump()) for row in rows], total
 
 

@@ -4,10 +4,11 @@ Seed files (YAML) and ``peacekb export`` (JSON) share this schema, so an export 
 Every model forbids unknown fields, so a misspelt key fails the load instead of being ignored.
 """
 
+import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, model_validator
 
 from app.models.vocab import (
     CREDIBILITY_MAX,
@@ -25,6 +26,19 @@ from app.models.vocab import (
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+def iso_day(value: Any) -> Any:
+    """Admit a date or ``YYYY-MM-DD`` only: pydantic alone would also read a number (``0``) as a day."""
+    if isinstance(value, date) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return value
+    raise ValueError("must be a date written YYYY-MM-DD")
+
+
+# Numbers and days as the JSON schema says they are: no true for 1, "2" for 2, or 0 for 1970-01-01.
+Day = Annotated[date, BeforeValidator(iso_day)]
+Int = Annotated[int, Strict()]
+Number = Annotated[float, Strict()]
 
 
 class Record(BaseModel):
@@ -55,7 +69,7 @@ class SourceSeed(Record):
     kind: SourceKind
     publisher: str | None = None
     attributed_to: str | None = None
-    published_on: date | None = None
+    published_on: Day | None = None
     url: str | None = None
     reliability: Reliability
     reliability_note: Text
@@ -64,8 +78,8 @@ class SourceSeed(Record):
     document_id: Slug | None = None
     begins_with: str | None = Field(default=None, description="The source starts where this text occurs.")
     ends_before: str | None = Field(default=None, description="The source ends where this text occurs.")
-    document_start: int | None = Field(default=None, ge=0)
-    document_end: int | None = Field(default=None, ge=0)
+    document_start: Int | None = Field(default=None, ge=0)
+    document_end: Int | None = Field(default=None, ge=0)
     text: str | None = Field(default=None, description="For a source stored without a document.")
 
     @model_validator(mode="after")
@@ -98,7 +112,7 @@ class IssueCreate(Record):
 
 class PlanPointSeed(Record):
     id: Slug
-    ordinal: int | None = None
+    ordinal: Int | None = None
     parent_id: Slug | None = None
     text: Text
     category: PointCategory
@@ -111,7 +125,7 @@ class PlanCreate(Record):
     id: Slug
     name: Text
     status: PlanStatus
-    announced_on: date | None = None
+    announced_on: Day | None = None
     description: str | None = None
     supersedes_id: Slug | None = None
     source_id: Slug | None = None
@@ -126,7 +140,7 @@ class EventCreate(Record):
     id: Slug
     title: Text
     kind: EventKind
-    occurred_on: date | None = None
+    occurred_on: Day | None = None
     date_note: str | None = None
     location: str | None = None
     description: str | None = None
@@ -143,16 +157,16 @@ class ClaimCreate(Record):
     quote: Text
     prefix: str | None = None
     suffix: str | None = None
-    quote_start: int | None = Field(default=None, ge=0)
-    quote_end: int | None = Field(default=None, ge=0)
+    quote_start: Int | None = Field(default=None, ge=0)
+    quote_end: Int | None = Field(default=None, ge=0)
     speaker_id: Slug | None = None
     attribution: str | None = None
-    stated_on: date | None = None
-    value: float | None = None
+    stated_on: Day | None = None
+    value: Number | None = None
     unit: str | None = None
     measure: str | None = None
-    value_on: date | None = None
-    credibility: int = Field(ge=CREDIBILITY_MIN, le=CREDIBILITY_MAX)
+    value_on: Day | None = None
+    credibility: Int = Field(ge=CREDIBILITY_MIN, le=CREDIBILITY_MAX)
     credibility_note: str | None = None
     actor_ids: list[Slug] = []
     plan_point_ids: list[Slug] = []

@@ -1,0 +1,69 @@
+"""The API explorers, served offline: Swagger UI at /docs and ReDoc at /redoc.
+
+FastAPI's own pages load their JavaScript from a CDN, so on a closed network they stay blank. Here the
+assets come from the ``fastapi-offline`` package (which ships Swagger UI and ReDoc builds) and are served by
+the app itself; nothing the pages need leaves the machine (no CDN, no web fonts, no online validator). Each
+page also carries its own Content-Security-Policy, so the browser refuses anything else whatever headers a
+proxy adds — ReDoc's bundle hard-codes one image from its vendor's CDN (the "API docs by Redocly" logo),
+which is blocked and hidden.
+"""
+
+from pathlib import Path
+
+import fastapi_offline
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+ASSETS_DIR = Path(fastapi_offline.__file__).parent / "static"
+ASSETS_URL = "/docs-assets"
+
+# Only this origin, plus the inline start-up script and styles both pages use.
+OFFLINE_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:"
+)
+SWAGGER_UI_PARAMETERS = {
+    "validatorUrl": None,  # the default sends the whole document to an online validator
+    "persistAuthorization": True,  # an analyst's API key survives a reload
+    "displayOperationId": True,  # the stable names client generators use
+    "filter": True,
+    "tryItOutEnabled": True,
+}
+
+
+def _offline(page: HTMLResponse) -> HTMLResponse:
+    """The page with a Content-Security-Policy that keeps every request on this origin."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{OFFLINE_POLICY}">'
+    return HTMLResponse(page.body.decode("utf-8").replace("<head>", f"<head>\n    {meta}", 1))
+
+
+def install_docs(app: FastAPI) -> None:
+    """Serve /docs and /redoc from assets bundled with the installed package."""
+    app.mount(ASSETS_URL, StaticFiles(directory=ASSETS_DIR), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        page = get_swagger_ui_html(
+            openapi_url=f"{root}{app.openapi_url}",
+            title=f"{app.title} – API explorer",
+            swagger_js_url=f"{root}{ASSETS_URL}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{ASSETS_URL}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{ASSETS_URL}/favicon.png",
+            swagger_ui_parameters=SWAGGER_UI_PARAMETERS,
+        )
+        return _offline(page)
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        page = get_redoc_html(
+            openapi_url=f"{root}{app.openapi_url}",
+            title=f"{app.title} – API reference",
+            redoc_js_url=f"{root}{ASSETS_URL}/redoc.standalone.js",
+            redoc_favicon_url=f"{root}{ASSETS_URL}/favicon.png",
+            with_google_fonts=False,
+        )
+        return _offline(page)

@@ -1,0 +1,447 @@
+"""The benchmark: one command builds the million-claim knowledge base and measures PeaceKB against Datasette
+and against a bare Starlette + sqlite3 + orjson floor, on the same database file.
+
+    pip install -e ".[bench]" && apt-get install -y wrk && python bench/run.py
+
+Steps: (1) ``peacekb synth`` writes ``bench/data/synth-<N>.ndjson`` and ``peacekb import`` loads it into
+``bench/data/peacekb-<N>.db`` (both kept and reused; ``--rebuild`` makes them again), timing the import;
+(2) each server in turn — PeaceKB under uvicorn with uvloop and httptools as deployed, Datasette
+(``--immutable``), the floor (bench/floor_app.py) — is started alone on 127.0.0.1 and driven by wrk, a
+separate process, with 8 connections for a fixed time per query; (3) the whole-collection export is fetched
+once by curl while the server's memory is sampled. It prints req/s, p50 and p99 for each query and server,
+the ratios, the server's RSS and the import rate, and writes them to ``bench/data/results-<N>.json``.
+"""
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import resource
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / "data"
+HOST = "127.0.0.1"
+PORTS = {"peacekb": 8701, "datasette": 8702, "floor": 8703}
+
+
+@dataclass
+class Result:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+# ---- building the database ------------------------------------------------------------------------------
+
+
+def build(claims: int, seed: int, rebuild: bool) -> tuple[Path, dict]:
+    """The database file, made if missing, and the figures of the import that made it."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    ndjson, database, figures = (DATA / f"synth-{claims}.ndjson", DATA / f"peacekb-{claims}.db",
+                                 DATA / f"import-{claims}.json")  # fmt: skip
+    if rebuild:
+        for path in (ndjson, database, figures):
+            path.unlink(missing_ok=True)
+    env = os.environ | {"PEACEKB_DATABASE_URL": f"sqlite:///{database}", "PEACEKB_SEED_ON_STARTUP": "false"}
+    if not ndjson.exists():
+        print(f"synthesising {claims:,} claims → {ndjson}", flush=True)
+        started = time.perf_counter()
+        partial = ndjson.with_suffix(".partial")
+        subprocess.run(["peacekb", "synth", "--claims", str(claims), "--seed", str(seed), "--output", str(partial)],
+                       check=True, env=env)  # fmt: skip
+        partial.rename(ndjson)
+        print(f"  {time.perf_counter() - started:.0f} s", flush=True)
+    if not database.exists() or not figures.exists():
+        for path in database.parent.glob(f"{database.name}*"):
+            path.unlink()
+        print(f"importing {ndjson.name} → {database}", flush=True)
+        started, cpu = time.perf_counter(), _children_cpu()
+        run = subprocess.run(["peacekb", "import", str(ndjson), "--as", "bench"], env=env, check=True,
+                             capture_output=True, text=True)  # fmt: skip
+        seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
+        applied = run.stdout.split(":", 1)[1].strip()
+        counts = {k: int(v) for k, v in re.findall(r"'(\w+)\.create': (\d+)", applied)}
+        with sqlite3.connect(database) as connection:  # readers (Datasette --immutable) want no WAL left
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        result = {"seconds": round(seconds, 1), "records": sum(counts.values()), "claims": counts.get("claim", 0),
+                  "claims_per_second": round(counts.get("claim", 0) / seconds),
+                  "records_per_second": round(sum(counts.values()) / seconds), "counts": counts,
+                  "cpu_seconds": round(cpu, 1), "load_average": os.getloadavg()[0],
+                  "database_bytes": database.stat().st_size}  # fmt: skip
+        figures.write_text(json.dumps(result, indent=1))
+    return database, json.loads(figures.read_text())
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+# ---- what to ask --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Probe:
+    ids: list[str]
+    actors: list[str]
+    common: str
+    rare: str
+    deep_offset: int
+    deep_after: str
+
+
+def probe(database: Path, claims: int) -> Probe:
+    """Real ids and terms from the database: claims to fetch, busy actors, a common and a rare word."""
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
+        total = db.execute("SELECT count(*) FROM claim").fetchone()[0]
+        ids = [row[0] for row in db.execute("SELECT id FROM claim ORDER BY random() LIMIT 2000")]
+        actors = [row[0] for row in db.execute("SELECT speaker_id FROM claim WHERE speaker_id IS NOT NULL"
+                                                " GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 20")]  # fmt: skip
+        db.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, search_index, 'row')")
+        words = [w for (w,) in db.execute("SELECT term FROM temp.terms WHERE length(term) >= 5"
+                                          " AND term NOT GLOB '*[^a-z]*' ORDER BY doc DESC LIMIT 1")]  # fmt: skip
+        rare = _rare_claim_word(db)
+        deep = min(900_000, total - 50) if claims >= 1_000_000 else int(total * 0.9)
+        after = db.execute("SELECT id FROM claim ORDER BY id LIMIT 1 OFFSET ?", (deep - 1,)).fetchone()[0]
+    return Probe(ids, actors, words[0], rare, deep, after)
+
+
+def _rare_claim_word(db: sqlite3.Connection) -> str:
+    """A word of a few claims' statements (5 to 100 of them): the tail of the word distribution."""
+    for (statement,) in db.execute("SELECT statement FROM claim ORDER BY id LIMIT 500"):
+        for word in sorted(set(re.findall(r"[A-Za-z]{8,}", statement))):
+            count = db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ? AND kind = 'claim'",
+                               (f'"{word}"',)).fetchone()[0]  # fmt: skip
+            if 5 <= count <= 100:
+                return word
+    raise RuntimeError("no rare word found")
+
+
+def keyset_parameter(base: str, after: str) -> str | None:
+    """How the API asks for the page after a given claim, if it can: ``after=`` or a ``cursor`` from its links."""
+    try:
+        with urllib.request.urlopen(f"{base}/api/v1/claims?limit=2&after={after}") as response:
+            body = json.load(response)
+        if body["items"] and body["items"][0]["id"] > after:
+            return f"after={after}"
+        with urllib.request.urlopen(f"{base}/api/v1/claims?limit=2") as response:
+            link = response.headers.get("Link", "")
+        match = re.search(r"[?&](cursor=[^&>]+)[^>]*>;\s*rel=\"next\"", link)
+        return match.group(1) if match and "cursor" in match.group(1) else None
+    except Exception:
+        return None
+
+
+def cursor_for(base: str, after: str) -> str | None:
+    """A cursor the API would hand out for the page after ``after``: follow ``next`` from the page before it."""
+    with urllib.request.urlopen(f"{base}/api/v1/claims?limit=1&after={after}") as response:
+        link = response.headers.get("Link", "")
+    match = re.search(r"[?&](cursor=[^&>]+)", link)
+    return match.group(1) if match else None
+
+
+def scenarios(p: Probe, database: Path, keyset: str | None) -> dict[str, dict[str, list[str] | None]]:
+    """For each measured query, the paths that ask it of each server (None: the server cannot)."""
+    db = database.stem
+    return {
+        "claim by id": {
+            "peacekb": [f"/api/v1/claims/{i}" for i in p.ids],
+            "datasette": [f"/{db}/claim/{i}.json" for i in p.ids],
+            "floor": [f"/claims/{i}" for i in p.ids],
+        },
+        "claims by actor (50)": {
+            "peacekb": [f"/api/v1/claims?actor_id={a}&limit=50" for a in p.actors],
+            "datasette": [f"/{db}/claims_by_actor.json?actor={a}" for a in p.actors],
+            "floor": [f"/claims?actor_id={a}&limit=50" for a in p.actors],
+        },
+        f"search, common word '{p.common}' (20)": {
+            "peacekb": [f"/api/v1/claims?q={p.common}&limit=20"],
+            "datasette": [f"/{db}/search_claims.json?q=%22{p.common}%22"],
+            "floor": [f"/search?q={p.common}&limit=20"],
+        },
+        f"search, rare word '{p.rare}' (20)": {
+            "peacekb": [f"/api/v1/claims?q={p.rare}&limit=20"],
+            "datasette": [f"/{db}/search_claims.json?q=%22{p.rare}%22"],
+            "floor": [f"/search?q={p.rare}&limit=20"],
+        },
+        "page 1 (50)": {
+            "peacekb": ["/api/v1/claims?limit=50"],
+            "datasette": [f"/{db}/claim.json?_size=50"],
+            "floor": ["/claims?limit=50"],
+        },
+        f"page at {p.deep_offset:,}, offset (50)": {
+            "peacekb": [f"/api/v1/claims?limit=50&offset={p.deep_offset}"],
+            "datasette": [f"/{db}/claims_page.json?offset={p.deep_offset}"],
+            "floor": [f"/claims?limit=50&offset={p.deep_offset}"],
+        },
+        f"page at {p.deep_offset:,}, keyset (50)": {
+            "peacekb": [f"/api/v1/claims?limit=50&{keyset}"] if keyset else None,
+            "datasette": [f"/{db}/claim.json?_size=50&_next={p.deep_after}"],
+            "floor": [f"/claims?limit=50&after={p.deep_after}"],
+        },
+        "plan points CSV (500)": {
+            "peacekb": ["/api/v1/plan-points?format=csv&limit=500"],
+            "datasette": [f"/{db}/plan_point.csv?_size=500"],
+            "floor": ["/plan-points.csv"],
+        },
+    }
+
+
+EXPORT = {"peacekb": "/api/v1/claims?format=ndjson", "floor": "/claims.ndjson"}
+
+
+# Claims about or by an actor, in id order: walking the id index and probing the links finds a busy actor's
+# first 50 claims at once, where collecting all of them (IN … OR …) and sorting takes seconds. The floor and
+# Datasette both get this shape.
+ACTOR_SQL = ("SELECT * FROM claim WHERE EXISTS (SELECT 1 FROM claim_actor WHERE claim_id = claim.id AND actor_id = ?)"
+             " OR speaker_id = ? ORDER BY id LIMIT 50")  # fmt: skip
+
+
+def datasette_metadata(database: Path) -> dict:
+    """Canned queries giving Datasette the same SQL as PeaceKB runs (its ``_search`` wants an FTS table per
+    table, which our schema does not have and the benchmark does not add)."""
+    return {"databases": {database.stem: {"queries": {
+        "claims_by_actor": ACTOR_SQL.replace("?", ":actor"),
+        "search_claims": "SELECT claim.* FROM search_index JOIN claim ON claim.id = search_index.item_id WHERE"
+                         " search_index MATCH :q AND search_index.kind = 'claim' ORDER BY rank LIMIT 20",
+        "claims_page": "SELECT * FROM claim ORDER BY id LIMIT 50 OFFSET :offset",
+    }}}}  # fmt: skip
+
+
+# ---- servers and load -----------------------------------------------------------------------------------
+
+
+def server_command(name: str, database: Path, workdir: Path) -> tuple[list[str], dict]:
+    port = str(PORTS[name])
+    uvicorn = [sys.executable, "-m", "uvicorn", "--host", HOST, "--port", port, "--loop", "uvloop", "--http",
+               "httptools", "--no-access-log", "--log-level", "warning"]  # fmt: skip
+    env = os.environ | {"PEACEKB_DATABASE_URL": f"sqlite:///{database}", "PEACEKB_SEED_ON_STARTUP": "false",
+                        "BENCH_DATABASE": str(database)}  # fmt: skip
+    if name == "peacekb":
+        return [*uvicorn, "app.main:app"], env
+    if name == "floor":
+        return [*uvicorn, "bench.floor_app:app"], env
+    metadata = workdir / "datasette.json"
+    metadata.write_text(json.dumps(datasette_metadata(database)))
+    # As Datasette's docs advise for a large immutable file: table counts computed once, ahead of time.
+    counts = DATA / f"{database.stem}.inspect.json"
+    if not counts.exists() or counts.stat().st_mtime < database.stat().st_mtime:
+        subprocess.run([sys.executable, "-m", "datasette", "inspect", str(database), "--inspect-file", str(counts)],
+                       check=True)  # fmt: skip
+    return [sys.executable, "-m", "datasette", "serve", "--immutable", str(database), "--inspect-file", str(counts),
+            "--host", HOST, "--port", port, "--metadata", str(metadata), "--setting", "sql_time_limit_ms", "20000",
+            "--setting", "default_page_size", "50", "--setting", "suggest_facets", "off"], env  # fmt: skip
+
+
+class Server:
+    def __init__(self, name: str, database: Path, workdir: Path):
+        self.name, self.base = name, f"http://{HOST}:{PORTS[name]}"
+        command, env = server_command(name, database, workdir)
+        with socket.socket() as probe_socket:
+            if probe_socket.connect_ex((HOST, PORTS[name])) == 0:
+                raise RuntimeError(f"port {PORTS[name]} is taken: stop what listens there first")
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+        try:
+            self._wait_until_up()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _wait_until_up(self) -> None:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.base + ("/health" if self.name == "peacekb" else "/"), timeout=2)
+                return
+            except urllib.error.HTTPError:  # it answers
+                return
+            except Exception:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"{self.name} exited with {self.process.returncode}") from None
+                time.sleep(0.3)
+        raise RuntimeError(f"{self.name} did not answer within 120 s")
+
+    def rss_mb(self, field: str = "VmRSS") -> float:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(re.search(rf"{field}:\s+(\d+) kB", status).group(1)) / 1024
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@contextlib.contextmanager
+def running(name: str, database: Path, workdir: Path) -> Iterator[Server]:
+    server = Server(name, database, workdir)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+WRK_SCRIPT = """
+paths = {%s}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+
+
+def load(base: str, paths: list[str], *, seconds: int, connections: int, workdir: Path) -> Result:
+    """Drive ``paths`` round-robin from wrk (its own process) for ``seconds``; req/s and latency percentiles."""
+    script = workdir / "paths.lua"
+    script.write_text(WRK_SCRIPT % ", ".join(json.dumps(p) for p in paths))
+    command = ["wrk", "-t", "1", "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s", "--latency",
+               "-s", str(script), base]  # fmt: skip
+    output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = {p: _ms(v) for p, v in re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE)}
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    failed = int(errors.group(1)) if errors else 0
+    failed += sum(int(n) for n in socket_errors.groups()) if socket_errors else 0
+    return Result(rate, latency.get("50", float("nan")), latency.get("99", float("nan")), failed)
+
+
+def _ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
+
+
+def export(server: Server, path: str, *, claims: int, max_seconds: int) -> dict:
+    """Fetch the whole collection once (curl, its own process; at most ``max_seconds``) while sampling the
+    server's memory; a fetch cut short is reported with its rate and the time the whole would take."""
+    before, peak, done = server.rss_mb(), [server.rss_mb()], threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak.append(server.rss_mb())
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    started, lines, size = time.perf_counter(), 0, 0
+    curl = subprocess.Popen(["curl", "-s", "--max-time", str(max_seconds), server.base + path], stdout=subprocess.PIPE)
+    while block := curl.stdout.read(1 << 20):
+        lines += block.count(b"\n")
+        size += len(block)
+    curl.wait()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    complete = lines >= claims
+    return {"complete": complete, "lines": lines, "seconds": round(seconds, 1), "megabytes": round(size / 1e6, 1),
+            "lines_per_second": round(lines / seconds), "projected_seconds": round(claims / max(lines / seconds, 1e-9)),
+            "rss_before_mb": round(before, 1), "rss_peak_mb": round(max(peak), 1)}  # fmt: skip
+
+
+# ---- the run ------------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seconds", type=int, default=10, help="load per query and server")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--servers", default="peacekb,datasette,floor")
+    parser.add_argument("--export-seconds", type=int, default=300, help="at most, for the whole-collection export")
+    parser.add_argument("--rebuild", action="store_true", help="synthesise and import again")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed as the load generator: apt-get install -y wrk")
+    database, imported = build(args.claims, args.seed, args.rebuild)
+    print(f"import: {imported['claims']:,} claims, {imported['records']:,} records in {imported['seconds']} s"
+          f" ({imported['cpu_seconds']} s of CPU) = {imported['claims_per_second']:,} claims/s"
+          f" ({imported['records_per_second']:,} records/s)")  # fmt: skip
+    print(f"load average before measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs (other work skews it)")
+    p = probe(database, args.claims)
+    results: dict[str, dict[str, Result | None]] = {}
+    memory: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as directory:
+        workdir = Path(directory)
+        for name in args.servers.split(","):
+            with running(name, database, workdir) as server:
+                keyset = keyset_parameter(server.base, p.deep_after) if name == "peacekb" else None
+            table = scenarios(p, database, keyset if name == "peacekb" else "")
+            rss = 0.0
+            for query, paths in table.items():
+                if paths[name] is None:
+                    results.setdefault(query, {})[name] = None
+                    continue
+                # A fresh server for each query: a slow query's abandoned requests must not hold up the next.
+                with running(name, database, workdir) as server:
+                    load(server.base, paths[name], seconds=1, connections=args.connections, workdir=workdir)
+                    result = load(server.base, paths[name], seconds=args.seconds, connections=args.connections,
+                                  workdir=workdir)  # fmt: skip
+                    rss = max(rss, server.rss_mb())
+                results.setdefault(query, {})[name] = result
+                print(f"{name:10} {query:42} {result.requests_per_second:9.0f} req/s  p50 {result.p50_ms:7.2f}"
+                      f" ms  p99 {result.p99_ms:7.2f} ms  errors {result.errors}", flush=True)  # fmt: skip
+            memory[name] = {"rss_serving_mb": round(rss, 1)}
+            if name in EXPORT:
+                with running(name, database, workdir) as server:
+                    memory[name]["export"] = export(server, EXPORT[name], claims=args.claims,
+                                                    max_seconds=args.export_seconds)  # fmt: skip
+                print(f"{name:10} export {memory[name]['export']}", flush=True)
+    report(args, imported, results, memory)
+
+
+def report(args, imported: dict, results: dict, memory: dict) -> None:
+    servers = args.servers.split(",")
+    print(f"\n{args.claims:,} claims, {args.connections} connections, {args.seconds} s per query\n")
+    header = "| query | " + " | ".join(f"{s} req/s | p50 ms | p99 ms" for s in servers)
+    ratio_names = [s for s in ("datasette", "floor") if s in servers and "peacekb" in servers]
+    header += "".join(f" | ×{s}" for s in ratio_names) + " |"
+    print(header)
+    print("|" + "---|" * (1 + 3 * len(servers) + len(ratio_names)))
+    for query, by_server in results.items():
+        cells = []
+        for s in servers:
+            r = by_server.get(s)
+            cells += [f"{r.requests_per_second:,.0f}", f"{r.p50_ms:.1f}", f"{r.p99_ms:.1f}"] if r else ["–"] * 3
+        ours = by_server.get("peacekb")
+        for s in ratio_names:
+            other = by_server.get(s)
+            cells.append(f"{ours.requests_per_second / other.requests_per_second:.2f}" if ours and other else "–")
+        print(f"| {query} | " + " | ".join(cells) + " |")
+    for name, figures in memory.items():
+        print(f"\n{name}: RSS {figures['rss_serving_mb']} MB while serving", end="")
+        if "export" in figures:
+            e = figures["export"]
+            whole = "all" if e["complete"] else f"cut short at {e['lines']:,} of"
+            print(f"; NDJSON export, {whole} {args.claims:,} claims: {e['megabytes']} MB in {e['seconds']} s"
+                  f" ({e['lines_per_second']:,} claims/s, whole in ~{e['projected_seconds']} s),"
+                  f" RSS {e['rss_before_mb']} → peak {e['rss_peak_mb']} MB", end="")  # fmt: skip
+    i = imported
+    print(f"\nimport: {i['claims_per_second']:,} claims/s ({i['records_per_second']:,} records/s,"
+          f" {i['seconds']} s for {i['records']:,} records, {i['cpu_seconds']} s CPU)")  # fmt: skip
+    out = DATA / f"results-{args.claims}.json"
+    out.write_text(json.dumps({"import": imported, "memory": memory, "results": {
+        q: {s: asdict(r) if r else None for s, r in by.items()} for q, by in results.items()}}, indent=1))  # fmt: skip
+    print(f"written to {out}")
+
+
+if __name__ == "__main__":
+    main()
