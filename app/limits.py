@@ -6,8 +6,9 @@
 - **Rate**: a token bucket per API key and per client address (``rate_limit_per_minute``, off by default)
   answers 429 with ``Retry-After``. Buckets live in each worker process.
 - **Statement time**: on SQLite a progress handler interrupts any statement running longer than
-  ``query_timeout_ms``; the request answers 503 and the worker is free again. PostgreSQL does the same with
-  ``statement_timeout`` (the engine passes the same setting); ``is_query_timeout`` recognises both.
+  ``query_timeout_ms``; the request answers 503 and the worker is free again. On PostgreSQL the same setting
+  is meant for ``statement_timeout`` (for the PostgreSQL engine to pass, e.g. ``options=-c statement_timeout=N``
+  in its connect arguments); ``is_query_timeout`` already recognises its cancellation (SQLSTATE 57014).
 
 Every refusal is a problem document rendered by app/errors.py.
 """
@@ -168,11 +169,24 @@ _PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between two looks at th
 
 
 def limit_statement_time(engine: Engine, timeout_ms: int) -> None:
-    """Interrupt any SQLite statement of ``engine`` that runs longer than ``timeout_ms`` (0: no limit).
+    """Interrupt any statement of ``engine`` that runs longer than ``timeout_ms`` (0: no limit).
 
-    Other backends are left alone: PostgreSQL's engine sets ``statement_timeout`` from the same setting.
+    SQLite gets a progress handler; PostgreSQL sets ``statement_timeout`` on every new connection.
     """
-    if not timeout_ms or engine.dialect.name != "sqlite":
+    if not timeout_ms:
+        return
+    if engine.dialect.name == "postgresql":
+
+        @event.listens_for(engine, "connect")
+        def _set_statement_timeout(dbapi_connection, _record) -> None:
+            # Outside any transaction, so that the setting lasts for the connection's whole life.
+            autocommit, dbapi_connection.autocommit = dbapi_connection.autocommit, True
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute(f"SET statement_timeout = {int(timeout_ms)}")
+            dbapi_connection.autocommit = autocommit
+
+        return
+    if engine.dialect.name != "sqlite":
         return
 
     @event.listens_for(engine, "connect")

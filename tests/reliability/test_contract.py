@@ -119,9 +119,33 @@ def _ask(client: httpx.Client, method: str, path: str, operation: dict, statuses
         wrong = {p["name"]: _invalid(p["schema"], schemas) for p in parameters if p["in"] == "query"}
         name, value = next((name, value) for name, value in wrong.items() if value is not None)
         send(real, admin, query={**required, name: value})
-    if method == "GET":
-        send(real, admin)
+    if method == "GET" or (method == "PATCH" and 200 in statuses):
+        send(real, admin, **body)  # a read, or a change of nothing
     return answers
+
+
+def _create_and_delete(client: httpx.Client, document: dict, keys) -> dict[tuple[str, str], set[int]]:
+    """Create a record of every kind from its schema's example under a new id, twice, then delete it (201, 409,
+    204), and send a bulk line (200): answers the fuzzer reaches only by chance."""
+    schemas = document["components"]["schemas"]
+    admin = {"Authorization": f"Bearer {keys.admin_key}"}
+    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for path, operations in document["paths"].items():
+        body = operations.get("post", {}).get("requestBody", {}).get("content", {}).get("application/json")
+        if not body:
+            continue
+        example = schemas[body["schema"]["$ref"].rsplit("/", 1)[-1]]["examples"][0]
+        record = f"swept-{path.rsplit('/', 1)[-1]}"
+        if path.endswith("/claim-relations"):
+            example = example | {"type": "updates" if example["type"] != "updates" else "supports"}
+        for _ in range(2):  # created, then a conflict
+            seen[("POST", path)].add(client.post(path, headers=admin, json=example | {"id": record}).status_code)
+        item = next(p for p in document["paths"] if p.startswith(f"{path}/{{") and p.count("/") == path.count("/") + 1)
+        seen[("DELETE", item)].add(client.delete(f"{path}/{record}", headers=admin).status_code)
+    line = json.dumps({"op": "upsert", "kind": "issue", "data": {"id": "swept-bulk", "name": "Swept"}}) + "\n"
+    bulk_headers = admin | {"Content-Type": "application/x-ndjson"}
+    seen[("POST", "/api/v1/bulk")].add(client.post("/api/v1/bulk", headers=bulk_headers, content=line).status_code)
+    return seen
 
 
 def _sweep(client: httpx.Client, document: dict, keys) -> dict[tuple[str, str], set[int]]:
@@ -150,6 +174,8 @@ def test_fuzzing_every_operation_finds_no_failure(seeded_database, live_server, 
     with httpx.Client(base_url=server.url, timeout=60) as client:
         document = client.get("/openapi.json").json()
         swept = _sweep(client, document, seeded_database)
+        for operation, statuses in _create_and_delete(client, document, seeded_database).items():
+            swept[operation] |= statuses
     reports = tmp_path / "reports"
     command = [
         SCHEMATHESIS, "--config-file", str(CONFIG), "run", f"{server.url}/openapi.json",

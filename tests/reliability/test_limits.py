@@ -23,6 +23,8 @@ API = "/api/v1"
 SLOW_QUERY = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1e9) SELECT count(*) FROM n"
 PROBLEM = "application/problem+json"
 
+pytestmark = pytest.mark.reliability
+
 
 def build(engine=None, **changes) -> FastAPI:
     """The app, built with these settings changed, serving ``engine``."""

@@ -40,7 +40,7 @@ texts = st.one_of(st.text(small_alphabet, max_size=40), st.text(max_size=60))
 
 
 def _count(name: str) -> None:
-    FIGURES[name] = int(FIGURES.get(name, 0)) + 1  # type: ignore[call-overload]
+    FIGURES[name] = int(FIGURES.get(name, 0)) + 1
 
 
 # ---- quote anchoring --------------------------------------------------------------------------------
