@@ -205,7 +205,7 @@ def synth(
         if output:
             typer.echo(f"{claims} claims written to {output} in {time.perf_counter() - started:.1f} s", err=True)
         return
-    from app.db import build_engine
+    from app.db import begin_write, build_engine
     from app.migrate import upgrade
     from app.services.bulk import apply_lines
     from app.services.fast_import import BATCH_SIZE
@@ -213,6 +213,7 @@ def synth(
     upgrade(database)
     engine = build_engine(database)
     with Session(engine) as session:
+        begin_write(session)  # take the write lock up front: a server may be writing too
         report = apply_lines(session, lines, key_name="synth", allow_cascade=False, commit_every=BATCH_SIZE)
         session.commit()
     engine.dispose()

@@ -134,26 +134,18 @@ def _rare_claim_word(db: sqlite3.Connection) -> str:
 
 
 def keyset_parameter(base: str, after: str) -> str | None:
-    """How the API asks for the page after a given claim, if it can: ``after=`` or a ``cursor`` from its links."""
+    """How the API asks for the page after a given claim, if it can (``after=<cursor>``, app/keyset.py)."""
     try:
-        with urllib.request.urlopen(f"{base}/api/v1/claims?limit=2&after={after}") as response:
-            body = json.load(response)
-        if body["items"] and body["items"][0]["id"] > after:
-            return f"after={after}"
-        with urllib.request.urlopen(f"{base}/api/v1/claims?limit=2") as response:
-            link = response.headers.get("Link", "")
-        match = re.search(r"[?&](cursor=[^&>]+)[^>]*>;\s*rel=\"next\"", link)
-        return match.group(1) if match and "cursor" in match.group(1) else None
+        from app.keyset import encode
+    except ImportError:
+        return None
+    cursor = encode(None, None, after)
+    try:
+        with urllib.request.urlopen(f"{base}/api/v1/claims?limit=2&after={cursor}", timeout=60) as response:
+            items = json.load(response)["items"]
     except Exception:
         return None
-
-
-def cursor_for(base: str, after: str) -> str | None:
-    """A cursor the API would hand out for the page after ``after``: follow ``next`` from the page before it."""
-    with urllib.request.urlopen(f"{base}/api/v1/claims?limit=1&after={after}") as response:
-        link = response.headers.get("Link", "")
-    match = re.search(r"[?&](cursor=[^&>]+)", link)
-    return match.group(1) if match else None
+    return f"after={cursor}" if items and items[0]["id"] > after else None
 
 
 def scenarios(p: Probe, database: Path, keyset: str | None) -> dict[str, dict[str, list[str] | None]]:
@@ -184,6 +176,11 @@ def scenarios(p: Probe, database: Path, keyset: str | None) -> dict[str, dict[st
             "peacekb": ["/api/v1/claims?limit=50"],
             "datasette": [f"/{db}/claim.json?_size=50"],
             "floor": ["/claims?limit=50"],
+        },
+        "page 1, keyset (50)": {
+            "peacekb": ["/api/v1/claims?limit=50&after="] if keyset else None,
+            "datasette": None,
+            "floor": ["/claims?limit=50&after="],
         },
         f"page at {p.deep_offset:,}, offset (50)": {
             "peacekb": [f"/api/v1/claims?limit=50&offset={p.deep_offset}"],
@@ -256,7 +253,8 @@ class Server:
         with socket.socket() as probe_socket:
             if probe_socket.connect_ex((HOST, PORTS[name])) == 0:
                 raise RuntimeError(f"port {PORTS[name]} is taken: stop what listens there first")
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+        log = (workdir / f"{name}.log").open("ab")  # the servers' own chatter, kept out of the report
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             self._wait_until_up()
         except BaseException:
@@ -397,8 +395,8 @@ def main() -> None:
                                   workdir=workdir)  # fmt: skip
                     rss = max(rss, server.rss_mb())
                 results.setdefault(query, {})[name] = result
-                print(f"{name:10} {query:42} {result.requests_per_second:9.0f} req/s  p50 {result.p50_ms:7.2f}"
-                      f" ms  p99 {result.p99_ms:7.2f} ms  errors {result.errors}", flush=True)  # fmt: skip
+                print(f"{name:10} {query:42} {_rate(result):>9} req/s  p50 {_ms_cell(result.p50_ms):>7} ms"
+                      f"  p99 {_ms_cell(result.p99_ms):>7} ms  errors {result.errors}", flush=True)  # fmt: skip
             memory[name] = {"rss_serving_mb": round(rss, 1)}
             if name in EXPORT:
                 with running(name, database, workdir) as server:
@@ -406,6 +404,15 @@ def main() -> None:
                                                     max_seconds=args.export_seconds)  # fmt: skip
                 print(f"{name:10} export {memory[name]['export']}", flush=True)
     report(args, imported, results, memory)
+
+
+def _rate(result: Result) -> str:
+    """Requests per second; 0 means none was answered within the run (each took longer than it)."""
+    return f"{result.requests_per_second:,.0f}" if result.requests_per_second >= 1 else "0 (> run)"
+
+
+def _ms_cell(value: float) -> str:
+    return "–" if value != value or value == 0 else f"{value:.1f}"  # NaN: too few answers for a percentile
 
 
 def report(args, imported: dict, results: dict, memory: dict) -> None:
@@ -420,11 +427,12 @@ def report(args, imported: dict, results: dict, memory: dict) -> None:
         cells = []
         for s in servers:
             r = by_server.get(s)
-            cells += [f"{r.requests_per_second:,.0f}", f"{r.p50_ms:.1f}", f"{r.p99_ms:.1f}"] if r else ["–"] * 3
+            cells += [_rate(r), _ms_cell(r.p50_ms), _ms_cell(r.p99_ms)] if r else ["–"] * 3
         ours = by_server.get("peacekb")
         for s in ratio_names:
             other = by_server.get(s)
-            cells.append(f"{ours.requests_per_second / other.requests_per_second:.2f}" if ours and other else "–")
+            both = ours and other and ours.requests_per_second and other.requests_per_second
+            cells.append(f"{ours.requests_per_second / other.requests_per_second:.2f}" if both else "–")
         print(f"| {query} | " + " | ".join(cells) + " |")
     for name, figures in memory.items():
         print(f"\n{name}: RSS {figures['rss_serving_mb']} MB while serving", end="")

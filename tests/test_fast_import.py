@@ -17,7 +17,7 @@ from app import cli
 from app.db import build_engine
 from app.errors import InvalidInput
 from app.models import Revision
-from app.services import fast_import
+from app.services import bulk, fast_import
 from app.services.bulk import apply_lines
 from app.services.resources import RESOURCES
 from app.services.synth import synthesize
@@ -108,6 +108,17 @@ def test_fast_import_gives_the_database_the_write_engine_gives(sqlite_only, engi
 
     assert data_tables(engine_a) == data_tables(engine_b)
     assert last_revisions(engine_a) == last_revisions(engine_b)
+
+
+def test_fast_import_takes_every_line_of_a_new_kb_and_of_its_rerun(sqlite_only, engine_a, lines, monkeypatch):
+    def engine_called(*_args, **_kwargs):
+        raise AssertionError("a line went to the write engine")
+
+    monkeypatch.setattr(bulk, "_apply", engine_called)
+
+    first, again = load(engine_a, lines[:600], batch_size=200), load(engine_a, lines[:600], batch_size=200)
+
+    assert sum(first.applied.values()) == sum(again.applied.values()) == 600
 
 
 def test_fast_import_run_again_changes_nothing(sqlite_only, engine_a, lines):

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
 from functools import cache
-from typing import Any, get_args
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 import orjson
 from pydantic import TypeAdapter, ValidationError
@@ -102,8 +103,17 @@ def spec(kind: str) -> KindSpec:
 
 
 def _stored_as_text(schema: type, name: str) -> bool:
-    annotation = schema.model_fields[name].annotation
-    return any(isinstance(t, type) and issubclass(t, date | Enum) for t in (get_args(annotation) or (annotation,)))
+    return any(isinstance(t, type) and issubclass(t, date | Enum) for t in _types(schema.model_fields[name].annotation))
+
+
+def _types(annotation: Any) -> list[Any]:
+    """The types an annotation admits, through ``Annotated`` and unions."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _types(get_args(annotation)[0])
+    if origin in (Union, UnionType):
+        return [t for argument in get_args(annotation) for t in _types(argument)]
+    return [annotation]
 
 
 @cache
@@ -198,6 +208,7 @@ class FastWriter:
         self.session = session
         self.key_name = key_name
         self.source_texts: dict[str, str] = {}
+        self.texts_read_in: object = None  # the transaction the cached texts were read in
 
     def apply(self, chunk: list[tuple[int, str | bytes]], applied: Counter) -> int:
         """Apply the longest run of leading lines the fast path can; return how many it applied."""
@@ -318,6 +329,9 @@ class _DatabaseState:
     def __init__(self, writer: FastWriter, lines: list[_Line]):
         self.writer = writer
         self.cursor = _raw_cursor(writer.session)
+        if writer.session.get_transaction() is not writer.texts_read_in:  # another writer may have been since
+            writer.source_texts.clear()
+            writer.texts_read_in = writer.session.get_transaction()
         wanted: dict[str, set[str]] = defaultdict(set)
         source_ids: set[str] = set()
         parent_points: set[str] = set()
@@ -347,9 +361,9 @@ class _DatabaseState:
                 "SELECT id, type, from_claim_id, to_claim_id FROM claim_relation", "from_claim_id", relation_froms
             )
         }
-        missing = [s for s in source_ids if s not in writer.source_texts and s in self.ids.get("source", ())]
-        if len(writer.source_texts) + len(missing) > SOURCE_TEXT_CACHE:
+        if len(writer.source_texts) + len(source_ids) > SOURCE_TEXT_CACHE:
             writer.source_texts.clear()
+        missing = [s for s in source_ids if s not in writer.source_texts and s in self.ids.get("source", ())]
         writer.source_texts.update(self._select("SELECT id, text FROM source", "id", missing))
         stored = defaultdict(list)
         for line in lines:
@@ -589,6 +603,8 @@ def _apply_steps(
             operation = slow(number, raw)
             if operation:
                 applied[operation] += 1
+            if writer:
+                writer.source_texts.clear()  # the line may have changed a source's text
             pending.extendleft(reversed(chunk[done + 1 :]))
             step = FIRST_STEP if writer else 1
         else:
