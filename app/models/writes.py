@@ -10,36 +10,23 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.fields import FieldInfo
 
-from app.models.vocab import Reliability, SourceKind
 from app.services.seed_schema import (
     ActorCreate,
     ClaimCreate,
-    Day,
     EventCreate,
     Int,
     IssueCreate,
     PlanCreate,
     PlanPointSeed,
     PositionCreate,
-    Record,
     RelationCreate,
     Slug,
+    SourceFields,
     Text,
 )
 
 
-class SourceCreate(Record):
-    id: Slug
-    title: Text
-    kind: SourceKind
-    publisher: str | None = None
-    attributed_to: str | None = None
-    published_on: Day | None = None
-    url: str | None = None
-    reliability: Reliability
-    reliability_note: Text
-    notes: str | None = None
-    updates_id: Slug | None = Field(default=None, description="The earlier source this one corrects.")
+class SourceCreate(SourceFields):
     text: Text = Field(description="The full text exactly as published; claims quote it.")
 
 

@@ -61,8 +61,8 @@ class DocumentSeed(Record):
         return self
 
 
-class SourceSeed(Record):
-    """A source; its text is a verbatim slice of a document, located by markers or by offsets."""
+class SourceFields(Record):
+    """What describes a source, whether it is written over the API or sliced out of a seed document."""
 
     id: Slug
     title: Text
@@ -74,7 +74,12 @@ class SourceSeed(Record):
     reliability: Reliability
     reliability_note: Text
     notes: str | None = None
-    updates_id: Slug | None = None
+    updates_id: Slug | None = Field(default=None, description="The earlier source this one corrects.")
+
+
+class SourceSeed(SourceFields):
+    """A source; its text is a verbatim slice of a document, located by markers or by offsets."""
+
     document_id: Slug | None = None
     begins_with: str | None = Field(default=None, description="The source starts where this text occurs.")
     ends_before: str | None = Field(default=None, description="The source ends where this text occurs.")
