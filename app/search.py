@@ -55,7 +55,10 @@ def query_words(user_text: str, *, parameter: str = "q") -> list[tuple[str, bool
 
 def fts_query(user_text: str, *, parameter: str = "q") -> str:
     """An FTS5 query matching every word: each one quoted, so nothing in it is FTS syntax."""
-    quoted = ['"' + word.replace('"', '""') + '"' + ("*" if prefix else "") for word, prefix in query_words(user_text)]
+    quoted = [
+        '"' + word.replace('"', '""') + '"' + ("*" if prefix else "")
+        for word, prefix in query_words(user_text, parameter=parameter)
+    ]
     return " ".join(quoted)
 
 

@@ -7,6 +7,18 @@ from typing import Any
 import httpx
 
 API = "/api/v1"
+# Every top-level collection; each is text-bearing, so each takes `q` too.
+COLLECTIONS = [
+    "/actors",
+    "/sources",
+    "/plans",
+    "/plan-points",
+    "/issues",
+    "/positions",
+    "/claims",
+    "/events",
+    "/claim-relations",
+]
 
 
 def ids(response: httpx.Response) -> list[str]:

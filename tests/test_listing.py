@@ -6,19 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.factories import make_issue
-from tests.helpers import API, csv_rows, ids, invalid_parameter, rejected_names
+from tests.helpers import API, COLLECTIONS, csv_rows, ids, invalid_parameter, rejected_names
 
-COLLECTIONS = [
-    "/actors",
-    "/sources",
-    "/plans",
-    "/plan-points",
-    "/issues",
-    "/positions",
-    "/claims",
-    "/events",
-    "/claim-relations",
-]
 SUB_COLLECTIONS = [
     "/actors/russia/claims",
     "/actors/usa/positions",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.helpers import API, invalid_parameter, rejected_names
+from tests.helpers import API, COLLECTIONS, invalid_parameter, rejected_names
 
 NO_WORD = "must contain at least one word to search for"
 DONETSK_HITS = {
@@ -193,20 +193,7 @@ def test_search_treats_fts_operators_as_plain_words(world):
     )
 
 
-COLLECTIONS_WITH_Q = [
-    "/actors",
-    "/sources",
-    "/plans",
-    "/plan-points",
-    "/issues",
-    "/positions",
-    "/claims",
-    "/events",
-    "/claim-relations",
-]
-
-
-@pytest.mark.parametrize("path", COLLECTIONS_WITH_Q)
+@pytest.mark.parametrize("path", COLLECTIONS)
 @pytest.mark.parametrize("q", ["NEAR(", 'Don"etsk', "a OR", "col:x", "x" * 500])
 def test_list_q_survives_fts_syntax(world, path, q):
     response = world.get(f"{API}{path}", params={"q": q})
@@ -215,7 +202,7 @@ def test_list_q_survives_fts_syntax(world, path, q):
     assert set(response.json()) == {"items", "total", "limit", "offset"}
 
 
-@pytest.mark.parametrize("path", COLLECTIONS_WITH_Q)
+@pytest.mark.parametrize("path", COLLECTIONS)
 @pytest.mark.parametrize("q", ['"', "(((", "🧠"])
 def test_list_q_without_words_is_rejected_naming_q(world, path, q):
     response = world.get(f"{API}{path}", params={"q": q})

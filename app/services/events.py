@@ -10,7 +10,7 @@ from app import models
 from app.listing import PageParams, fetch_page, sort_enum
 from app.models import ClaimRelation, ClaimRelationPublic, Event, EventPublic
 from app.models.vocab import EventKind, RelationType
-from app.services.lookup import grouped, ordered_search
+from app.services.lookup import grouped_many, ordered_search
 
 EVENT_SORT_COLUMNS = {
     "id": Event.id,
@@ -58,8 +58,15 @@ def list_events(
 
 def events_to_public(session: Session, events: list[Event]) -> list[EventPublic]:
     ids = [e.id for e in events]
-    actors = grouped(session, models.EventActor.event_id, models.EventActor.actor_id, ids)
-    claims = grouped(session, models.ClaimEvent.event_id, models.ClaimEvent.claim_id, ids)
+    links = grouped_many(
+        session,
+        {
+            "actor_ids": (models.EventActor.event_id, models.EventActor.actor_id),
+            "claim_ids": (models.ClaimEvent.event_id, models.ClaimEvent.claim_id),
+        },
+        ids,
+    )
+    actors, claims = links["actor_ids"], links["claim_ids"]
     return [
         EventPublic.model_validate(e.model_dump() | {"actor_ids": actors[e.id], "claim_ids": claims[e.id]})
         for e in events

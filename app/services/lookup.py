@@ -25,13 +25,7 @@ def get_or_404(session: Session, table: type[Row], record_id: str, label: str) -
 
 def grouped(session: Session, owner: Any, target: Any, owner_ids: list[str]) -> dict[str, list[str]]:
     """For each owner id, the sorted target ids linked to it (one query for the whole page)."""
-    result: dict[str, list[str]] = defaultdict(list)
-    if owner_ids:
-        for owner_id, target_id in session.execute(
-            select(owner, target).where(owner.in_(owner_ids)).order_by(sortable(owner), sortable(target))
-        ):
-            result[owner_id].append(target_id)
-    return result
+    return grouped_many(session, {"targets": (owner, target)}, owner_ids)["targets"]
 
 
 def grouped_many(
