@@ -108,11 +108,12 @@ def require(scope: Scope):
     return check
 
 
-def reader(request: Request, session: SessionDep) -> None:
+async def reader(request: Request, session: SessionDep) -> None:
     """Reads are public unless PEACEKB_READ_REQUIRES_KEY is set; then any valid key may read.
 
     The header is parsed here rather than through ``bearer`` so that OpenAPI does not mark public reads as
-    needing a key.
+    needing a key. Async, as it only reads a header (and, with keys required, one row by its index): a sync
+    dependency would cost every read a trip to the thread pool.
     """
     if not get_settings().read_requires_key:
         return

@@ -25,6 +25,12 @@ class Settings(BaseSettings):
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
     page_limit_default: int = Field(default=50, ge=1)
     page_limit_max: int = Field(default=500, ge=1)
+    count_limit: int = Field(
+        default=1000,
+        ge=1,
+        description="Lists count matching records up to this many (or offset + limit, if larger); beyond it "
+        "`total` is that bound and `total_exact` is false, so no page pays for counting millions.",
+    )
     read_requires_key: bool = Field(default=False, description="Require an API key for reads too.")
     # Limits (app/middleware.py, app/db.py): what one request may cost the server.
     max_body_bytes: int = Field(default=1024 * 1024, ge=1, description="Largest request body (413 above it).")

@@ -7,7 +7,7 @@ it under the busy timeout, instead of upgrading a read snapshot that another wri
 SQLite refuses at once ("database is locked"). Reads keep a deferred ``BEGIN``.
 """
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -72,7 +72,9 @@ def get_engine() -> Engine:
     return engine
 
 
-def get_session() -> Iterator[Session]:
+async def get_session() -> AsyncIterator[Session]:
+    # Async so that FastAPI opens and closes it on the event loop: a sync generator would cost two trips to
+    # the thread pool per request. Neither touches the database beyond returning the connection to the pool.
     with Session(get_engine()) as session:
         yield session
 

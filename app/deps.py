@@ -16,7 +16,8 @@ Row = TypeVar("Row", bound=SQLModel)
 def _loader(table: type[Row], label: str, parameter: str) -> Callable[..., Row]:
     """A dependency reading the path parameter ``parameter`` and loading that row, or answering 404."""
 
-    def load(
+    # Async on purpose: one primary-key read is cheaper on the event loop than a trip to the thread pool.
+    async def load(
         session: SessionDep,
         record_id: Annotated[str, Path(alias=parameter, description=f"The {label}'s id.")],
     ):

@@ -1,8 +1,8 @@
 """Entity tags for records: one strong validator per record state, for caching and optimistic locking."""
 
 import hashlib
-import json
 
+import orjson
 from fastapi import Request, Response
 from pydantic import BaseModel
 
@@ -14,8 +14,12 @@ class PreconditionFailed(Problem):
 
 
 def etag_of(snapshot: dict) -> str:
-    digest = hashlib.sha256(json.dumps(snapshot, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
-    return f'"{digest[:32]}"'
+    """The tag of a record's public form (its fields in schema order, as JSON)."""
+    return _tag(orjson.dumps(snapshot))
+
+
+def _tag(body: bytes) -> str:
+    return f'"{hashlib.sha256(body).hexdigest()[:32]}"'
 
 
 def _listed(header: str) -> set[str]:
@@ -33,11 +37,15 @@ def check_if_match(if_match: str | None, snapshot: dict) -> None:
         )
 
 
-def respond_item(request: Request, response: Response, item: BaseModel) -> BaseModel | Response:
-    """The item with its ETag, or 304 Not Modified when the client already holds this state."""
-    tag = etag_of(item.model_dump(mode="json"))
+def respond_item(request: Request, item: BaseModel) -> Response:
+    """The item with its ETag, or 304 Not Modified when the client already holds this state.
+
+    The body is serialized once and the tag hashed from those bytes — the same bytes ``etag_of`` hashes for
+    writes — and returned as the response, so FastAPI does not validate and encode the item again.
+    """
+    body = orjson.dumps(item.model_dump(mode="json"))
+    tag = _tag(body)
     if_none_match = request.headers.get("if-none-match")
     if if_none_match is not None and (tag in _listed(if_none_match) or "*" in _listed(if_none_match)):
         return Response(status_code=304, headers={"ETag": tag})
-    response.headers["ETag"] = tag
-    return item
+    return Response(body, media_type="application/json", headers={"ETag": tag})

@@ -1,9 +1,14 @@
 """Lists: the page envelope, paging and sorting dependencies, the Link header, and CSV rendering.
 
-Every collection route answers ``{"items", "total", "limit", "offset"}`` through ``respond`` — or CSV, when
+Every collection route answers ``{"items", "total", "total_exact", "limit", "offset"}`` through ``respond`` — or
+CSV, when
 asked with ``?format=csv`` or ``Accept: text/csv``, or NDJSON with ``?format=ndjson`` or
 ``Accept: application/x-ndjson`` — so paging, sorting and formats behave the same everywhere. NDJSON asked
 for without a ``limit`` streams the whole collection (app/streaming.py).
+
+Counting is bounded (``count_bound``): a page never pays for counting a million matches. JSON pages are
+serialized once, by pydantic's own serializer straight to bytes, and returned as the response, so FastAPI
+does not validate and encode them a second time against the response model (which still documents them).
 """
 
 import csv
@@ -15,7 +20,7 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 from urllib.parse import quote
 
 from fastapi import Depends, Query, Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
@@ -29,6 +34,7 @@ MAX_LIMIT = _settings.page_limit_max
 DEFAULT_LIMIT = _settings.page_limit_default
 # SQLite integers are 64-bit: an unbounded offset would overflow in the driver instead of answering 422.
 MAX_OFFSET = 1_000_000_000
+COUNT_LIMIT = _settings.count_limit
 NDJSON_MEDIA_TYPE = "application/x-ndjson"
 
 
@@ -39,7 +45,11 @@ class Page(BaseModel, Generic[T]):
     """One page of a collection."""
 
     items: list[T]
-    total: int
+    total: int = Field(
+        description="Matching records, counted up to PEACEKB_COUNT_LIMIT (default 1,000) or offset + limit, "
+        "whichever is larger; when there are more, this bound, and `total_exact` is false."
+    )
+    total_exact: bool = Field(description="False when `total` is a lower bound: counting stopped there.")
     limit: int
     offset: int
 
@@ -53,9 +63,11 @@ class PageParams:
     whole_collection: bool = False
     # Keyset mode: continue after this cursor ("" starts from the beginning); None pages by offset.
     after: str | None = None
+    # Asked by app/streaming.py for a chunk of a stream: ``respond`` answers the envelope as a dict.
+    chunk: bool = False
 
 
-def page_params(
+async def page_params(  # async: pure parsing, no reason for a thread-pool trip
     request: Request,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
@@ -106,14 +118,23 @@ def order_by(sort: Enum | None, columns: dict[str, Any], tiebreak: Any) -> Order
     return Ordering(clauses, sort=sort.value, column=raw, tiebreak=tiebreak)
 
 
+def count_bound(page: PageParams) -> int:
+    """How far a list counts its matches: past this, ``total`` is a lower bound.
+
+    Counting at least to the end of the page asked for keeps ``rel="next"`` right on every page.
+    """
+    return max(COUNT_LIMIT, page.offset + page.limit)
+
+
 def fetch_page(
     session: Session, statement: Select, ordering: list, page: PageParams, *, mappings: bool = False
 ) -> tuple[list, int]:
-    """Run a filtered query for one page and count the whole filtered set.
+    """Run a filtered query for one page and count the filtered set, up to one past ``count_bound``.
 
     Rows come back as ORM objects, or as column mappings when the statement selects columns.
     """
-    total = session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
+    counted = statement.order_by(None).limit(count_bound(page) + 1).subquery()
+    total = session.scalar(select(func.count()).select_from(counted)) or 0
     if page.after is not None:
         if not isinstance(ordering, Ordering):
             raise InvalidParameter("after", "keyset pagination needs a sort order, not relevance (q)")
@@ -135,11 +156,13 @@ def keyset_links(request: Request, page: PageParams, items: list[BaseModel]) -> 
 
     links = [f'<{url("")}>; rel="first"']
     if len(items) == page.limit:
-        sort = request.query_params.get("sort")
-        last = items[-1]
-        value = getattr(last, sort.lstrip("-")) if sort else None
-        links.append(f'<{url(encode(sort, value, last.id))}>; rel="next"')
+        links.append(f'<{url(cursor_after(request.query_params.get("sort"), items[-1]))}>; rel="next"')
     return ", ".join(links)
+
+
+def cursor_after(sort: str | None, last: BaseModel) -> str:
+    """The keyset cursor continuing a list sorted by ``sort`` after its record ``last``."""
+    return encode(sort, getattr(last, sort.lstrip("-")) if sort else None, last.id)
 
 
 def link_header(request: Request, page: PageParams, total: int, items: list[BaseModel] = ()) -> str:
@@ -161,23 +184,31 @@ def link_header(request: Request, page: PageParams, total: int, items: list[Base
 
 def respond(
     request: Request,
-    response: Response,
     page: PageParams,
     items: list[BaseModel],
     total: int,
     model: type[BaseModel],
 ):
-    """Answer a list request: the JSON page (with Link header), or the same rows as CSV or NDJSON."""
-    links = link_header(request, page, total, items)
+    """Answer a list request: the JSON page (with Link header), or the same rows as CSV or NDJSON.
+
+    ``total`` is what ``fetch_page`` counted: one past ``count_bound`` means there are more than the bound.
+    ``X-Total-Count`` is sent only when the count is exact.
+    """
+    bound = count_bound(page)
+    exact, shown = total <= bound, min(total, bound)
+    if page.chunk:
+        return {"items": items, "total": shown, "total_exact": exact}
+    headers = {"Link": link_header(request, page, total, items)}
+    if exact:
+        headers["X-Total-Count"] = str(shown)
     if page.format == "csv":
-        headers = {"Link": links, "X-Total-Count": str(total)}
         return Response(to_csv(items, model), media_type="text/csv; charset=utf-8", headers=headers)
     if page.format == "ndjson":
-        headers = {"Link": links, "X-Total-Count": str(total)}
         body = "".join(ndjson_line(item, model) for item in items)
         return Response(body, media_type=NDJSON_MEDIA_TYPE, headers=headers)
-    response.headers["Link"] = links
-    return {"items": items, "total": total, "limit": page.limit, "offset": page.offset}
+    envelope = Page[model].model_construct(items=items, total=shown, total_exact=exact, limit=page.limit,
+                                           offset=page.offset)  # fmt: skip
+    return Response(envelope.model_dump_json(), media_type="application/json", headers=headers)
 
 
 def _csv_cell(value: Any) -> Any:

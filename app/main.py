@@ -46,7 +46,8 @@ A structured knowledge base of the 2025 Ukraine–Russia peace talks.
 offsets (Unicode code points) into the stored source text. **Disagreement is data**: conflicting claims are
 linked (`contradicts` / `supports` / `updates`), never silently reconciled.
 
-Every list answers `{items, total, limit, offset}` with a `Link` header, takes `limit`/`offset`/`sort`, and
+Every list answers `{items, total, total_exact, limit, offset}` with a `Link` header, takes `limit`/`offset`/`sort`
+(or a keyset cursor, `after`), counts matches up to a bound (`total_exact` is false past it), and
 answers CSV (`?format=csv`) or NDJSON (`?format=ndjson`; without `limit`, the whole collection, streamed).
 Errors are RFC 9457 `application/problem+json`. The evidence explorer for analysts is at [`/`](/).
 """

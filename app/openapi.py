@@ -122,7 +122,8 @@ SCHEMA_EXAMPLES: dict[str, dict] = {
 CREATE_EXTRAS = {"SourceCreate": {"text": "The ceasefire holds. The ceasefire holds in Kharkiv too."}}
 # Public schemas whose examples seed the write forms of the same record kind.
 LIST_NOTE = (
-    "Answers one page, `{items, total, limit, offset}`, with a `Link` header (`first`, `prev`, `next`). "
+    "Answers one page, `{items, total, total_exact, limit, offset}`, with a `Link` header (`first`, `prev`, "
+    "`next`; with `after`, keyset cursors). Matches are counted up to a bound (`total_exact` false beyond it). "
     "`format=csv` or `format=ndjson` (or the `Accept` header) give the same records as CSV or NDJSON; "
     "NDJSON without `limit` streams every matching record."
 )
@@ -237,7 +238,7 @@ def _schema_example(name: str, schema: dict, schemas: dict) -> Any:
         return schema["enum"][0]
     if name.startswith("Page_"):
         item = _public_example(name.removeprefix("Page_").rstrip("_"), schemas)
-        return {"items": [item] if item is not None else [], "total": 1, "limit": 50, "offset": 0}
+        return {"items": [item] if item is not None else [], "total": 1, "total_exact": True, "limit": 50, "offset": 0}
     for suffix in ("Create", "Update"):
         if name.endswith(suffix) and name.removesuffix(suffix) in PUBLIC_OF_WRITE:
             public = _public_example(PUBLIC_OF_WRITE[name.removesuffix(suffix)], schemas)

@@ -1,8 +1,10 @@
 """NDJSON streams of whole collections, without holding a collection in memory.
 
 A list route answers one page. Asked for NDJSON with no ``limit``, the same route is called again for each
-chunk of records while the response streams — same filters, same sort, the offset moving on — and each
-record is written as one line. The first chunk is read before the response starts, so a bad parameter is
+chunk of records while the response streams — same filters, same sort — and each record is written as one
+line. Chunks continue after the last record by keyset cursor (app/keyset.py), so the millionth record costs
+what the first did; only a relevance-ranked search (``q`` without ``sort``), which has no cursor, moves on
+by offset. The first chunk is read before the response starts, so a bad parameter is
 still answered with a problem document rather than a broken stream.
 
 ``DocumentedRoute`` (app/routes/base.py) wraps every list route this way; other routes are left alone.
@@ -18,7 +20,7 @@ from typing import Any
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
-from app.listing import MAX_LIMIT, NDJSON_MEDIA_TYPE, Page, PageParams, ndjson_line
+from app.listing import MAX_LIMIT, NDJSON_MEDIA_TYPE, Page, PageParams, cursor_after, ndjson_line
 
 
 def _page_parameter(endpoint: Callable) -> str | None:
@@ -48,11 +50,15 @@ def stream_whole_collections(endpoint: Callable, response_model: Any) -> Callabl
         if not page.whole_collection:
             return endpoint(**kwargs)
 
-        def chunk(offset: int) -> Any:
-            chunk_page = replace(page, format="json", whole_collection=False, limit=MAX_LIMIT, offset=offset)
+        sort = kwargs.get("sort")
+        sort = sort.value if sort is not None else None
+        by_offset = kwargs.get("q") is not None and sort is None
+
+        def chunk(offset: int, after: str | None) -> Any:
+            chunk_page = replace(page, whole_collection=False, chunk=True, limit=MAX_LIMIT, offset=offset, after=after)
             return endpoint(**(kwargs | {page_name: chunk_page}))
 
-        first = chunk(page.offset)
+        first = chunk(page.offset, page.after)
         if not isinstance(first, dict):  # the route answered something else (an error response, a redirect)
             return first
 
@@ -65,8 +71,9 @@ def stream_whole_collections(endpoint: Callable, response_model: Any) -> Callabl
                 if len(items) < MAX_LIMIT:
                     return
                 offset += len(items)
-                current = chunk(offset)
+                current = chunk(offset, None) if by_offset else chunk(0, cursor_after(sort, items[-1]))
 
-        return StreamingResponse(lines(), media_type=NDJSON_MEDIA_TYPE, headers={"X-Total-Count": str(first["total"])})
+        headers = {"X-Total-Count": str(first["total"])} if first["total_exact"] else {}
+        return StreamingResponse(lines(), media_type=NDJSON_MEDIA_TYPE, headers=headers)
 
     return streaming_endpoint

@@ -50,6 +50,7 @@ def test_list_actors_answers_every_actor_with_roles(world):
             },
         ],
         "total": 3,
+        "total_exact": True,
         "limit": 2,
         "offset": 0,
     }

@@ -43,6 +43,7 @@ def test_list_events_gives_undated_events_the_sources_words(world):
             }
         ],
         "total": 1,
+        "total_exact": True,
         "limit": 50,
         "offset": 0,
     }

@@ -13,6 +13,7 @@ import app.services.claims as claims_service
 from app import cli, streaming
 from app.config import get_settings
 from app.db import get_engine
+from app.keyset import encode
 from app.services import jsonld, record_export
 from tests.conftest import client_for
 from tests.helpers import API, invalid_parameter
@@ -41,7 +42,7 @@ def every_page(client, path: str, **params) -> list[dict]:
         page = client.get(f"{API}{path}", params=params | {"limit": 500, "offset": offset}).json()
         items += page["items"]
         offset += 500
-        if offset >= page["total"]:
+        if not page["items"] or (offset >= page["total"] and page["total_exact"]):
             return items
 
 
@@ -103,9 +104,36 @@ def test_ndjson_stream_reads_the_collection_a_chunk_at_a_time(reader, monkeypatc
     response = reader.get(f"{API}/claims", params={"format": "ndjson"})
     total = int(response.headers["x-total-count"])
 
-    assert [c["id"] for c in lines(response)] == [c["id"] for c in every_page(reader, "/claims")]
-    assert [(page.limit, page.offset) for page in calls[:3]] == [(7, 0), (7, 7), (7, 14)]
+    ids = [c["id"] for c in lines(response)]
+    assert ids == [c["id"] for c in every_page(reader, "/claims")]
+    # Chunks after the first continue by keyset cursor after the previous chunk's last record, not by offset.
+    assert [(page.limit, page.offset) for page in calls[:3]] == [(7, 0), (7, 0), (7, 0)]
+    assert [page.after for page in calls[:3]] == [None, encode(None, None, ids[6]), encode(None, None, ids[13])]
     assert len(calls) == total // 7 + 1 + 1  # the chunks, plus the page every_page asked for
+
+
+def test_ndjson_stream_of_a_sorted_list_continues_after_each_chunks_last_sort_value(reader, monkeypatch):
+    monkeypatch.setattr(streaming, "MAX_LIMIT", 5)
+    params = {"sort": "-stated_on"}
+    response = reader.get(f"{API}/claims", params=params | {"format": "ndjson"})
+
+    assert [c["id"] for c in lines(response)] == [c["id"] for c in every_page(reader, "/claims", **params)]
+
+
+def test_ndjson_stream_of_a_ranked_search_continues_by_offset(reader, monkeypatch):
+    calls = []
+    real = claims_service.list_claims
+
+    def counting(**kwargs):
+        calls.append(kwargs["page"])
+        return real(**kwargs)
+
+    monkeypatch.setattr(streaming, "MAX_LIMIT", 3)
+    monkeypatch.setattr(claims_service, "list_claims", counting)
+    response = reader.get(f"{API}/claims", params={"format": "ndjson", "q": "Russia"})
+
+    assert [c["id"] for c in lines(response)] == [c["id"] for c in every_page(reader, "/claims", q="Russia")]
+    assert [(page.offset, page.after) for page in calls[:3]] == [(0, None), (3, None), (6, None)]
 
 
 def test_ndjson_with_a_bad_parameter_answers_a_problem_not_a_broken_stream(reader):

@@ -25,6 +25,7 @@ def test_list_issues_answers_every_issue(world):
             {"id": "territory", "name": "Territory", "description": "Who holds Donetsk and Luhansk."},
         ],
         "total": 3,
+        "total_exact": True,
         "limit": 2,
         "offset": 1,
     }

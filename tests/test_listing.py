@@ -45,7 +45,7 @@ def test_list_answers_the_page_envelope_with_default_paging(world, path):
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"
     body = response.json()
-    assert set(body) == {"items", "total", "limit", "offset"}
+    assert set(body) == {"items", "total", "total_exact", "limit", "offset"}
     assert (body["limit"], body["offset"]) == (50, 0)
     assert body["total"] == len(body["items"]) > 0
     assert set(response.links) == {"first"}
@@ -158,8 +158,50 @@ def test_offset_past_the_end_answers_an_empty_page_with_the_total(world):
     response = world.get(f"{API}/claims", params={"offset": 40, "limit": 10})
 
     assert response.status_code == 200
-    assert response.json() == {"items": [], "total": 5, "limit": 10, "offset": 40}
+    assert response.json() == {"items": [], "total": 5, "total_exact": True, "limit": 10, "offset": 40}
     assert links(response)["prev"] == {"offset": ["30"], "limit": ["10"]}
+
+
+# ---------------------------------------------------------------- bounded counting
+
+
+@pytest.fixture
+def count_limit_of_two(monkeypatch):
+    from app import listing
+
+    monkeypatch.setattr(listing, "COUNT_LIMIT", 2)
+
+
+@pytest.mark.parametrize("path", EVERY_LIST)
+def test_counting_stops_at_the_bound_and_says_total_is_a_lower_bound(world, count_limit_of_two, path):
+    everything = get(world, path, limit=500).json()
+    if everything["total"] <= 2:
+        pytest.skip(f"{path} has too few records to pass a bound of 2")
+
+    response = get(world, path, limit=1)
+
+    body = response.json()
+    assert (body["total"], body["total_exact"], len(body["items"])) == (2, False, 1)
+    assert "x-total-count" not in response.headers
+    assert (links(response)["next"]["offset"], links(response)["next"]["limit"]) == (["1"], ["1"])
+
+
+def test_counting_goes_at_least_to_the_end_of_the_page_asked_for(world, count_limit_of_two):
+    everything = world.get(f"{API}/claims", params={"limit": 500}).json()  # the bound is offset + limit here
+    last_page = world.get(f"{API}/claims", params={"offset": everything["total"] - 1, "limit": 2})
+
+    assert (everything["total"] > 2, everything["total_exact"]) == (True, True)
+    assert (last_page.json()["total"], last_page.json()["total_exact"]) == (everything["total"], True)
+    assert last_page.headers["x-total-count"] == str(everything["total"])
+    assert "next" not in links(last_page)
+
+
+def test_a_capped_page_just_short_of_the_end_still_links_to_the_next(world, count_limit_of_two):
+    total = world.get(f"{API}/claims", params={"limit": 500}).json()["total"]
+    response = world.get(f"{API}/claims", params={"offset": total - 3, "limit": 2})
+
+    assert (response.json()["total"], response.json()["total_exact"]) == (total - 1, False)
+    assert links(response)["next"] == {"offset": [str(total - 1)], "limit": ["2"]}
 
 
 def test_offset_skips_items_in_the_listed_order(world):

@@ -55,6 +55,7 @@ def test_list_plans_answers_every_plan(world):
             }
         ],
         "total": 1,
+        "total_exact": True,
         "limit": 50,
         "offset": 0,
     }

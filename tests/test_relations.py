@@ -36,6 +36,7 @@ def test_list_claim_relations_answers_every_relation(world):
             }
         ],
         "total": 1,
+        "total_exact": True,
         "limit": 50,
         "offset": 0,
     }

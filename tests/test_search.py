@@ -33,6 +33,7 @@ def test_search_answers_one_hit_with_its_title_and_marked_snippet(world):
             {"kind": "event", "id": "miami-call", "title": "Call from Miami", "snippet": "Call from <mark>Miami</mark>"}
         ],
         "total": 1,
+        "total_exact": True,
         "limit": 50,
         "offset": 0,
     }
@@ -174,7 +175,7 @@ def test_search_survives_fts_syntax_in_the_query(world, q):
     response = world.get(f"{API}/search", params={"q": q})
 
     assert response.status_code == 200
-    assert set(response.json()) == {"items", "total", "limit", "offset"}
+    assert set(response.json()) == {"items", "total", "total_exact", "limit", "offset"}
 
 
 @pytest.mark.parametrize("q", HOSTILE_WITHOUT_WORDS)
@@ -199,7 +200,7 @@ def test_list_q_survives_fts_syntax(world, path, q):
     response = world.get(f"{API}{path}", params={"q": q})
 
     assert response.status_code == 200
-    assert set(response.json()) == {"items", "total", "limit", "offset"}
+    assert set(response.json()) == {"items", "total", "total_exact", "limit", "offset"}
 
 
 @pytest.mark.parametrize("path", COLLECTIONS)

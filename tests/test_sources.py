@@ -61,7 +61,7 @@ def test_list_sources_omits_the_text(world):
     response = world.get(f"{API}/sources", params={"kind": "news_article"})
 
     assert response.status_code == 200
-    assert response.json() == {"items": [REUTERS_SUMMARY], "total": 1, "limit": 50, "offset": 0}
+    assert response.json() == {"items": [REUTERS_SUMMARY], "total": 1, "total_exact": True, "limit": 50, "offset": 0}
 
 
 def test_list_sources_text_length_and_sha256_describe_the_item_text(world):

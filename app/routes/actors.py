@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Query, Request, Response
+from fastapi import Query, Request
 
 from app.db import SessionDep
 from app.deps import ActorDep
@@ -23,7 +23,6 @@ router = make_router(tags=["actors"])
 @router.get("/actors", response_model=Page[ActorPublic])
 def list_actors(
     request: Request,
-    response: Response,
     session: SessionDep,
     page: PageDep,
     sort: service.ActorSort | None = None,
@@ -35,40 +34,40 @@ def list_actors(
     items, total = service.list_actors(
         session=session, page=page, sort=sort, q=q, kind=kind, affiliation_id=affiliation_id
     )
-    return respond(request, response, page, items, total, ActorPublic)
+    return respond(request, page, items, total, ActorPublic)
 
 
 @router.get("/actors/{actor_id}", response_model=ActorPublic)
-def get_actor(request: Request, response: Response, session: SessionDep, actor: ActorDep):
+def get_actor(request: Request, session: SessionDep, actor: ActorDep):
     """Get one actor with aliases, affiliation and the roles the sources state."""
-    return respond_item(request, response, service.to_public(session, [actor])[0])
+    return respond_item(request, service.to_public(session, [actor])[0])
 
 
 @router.get("/actors/{actor_id}/claims", response_model=Page[ClaimPublic])
 def list_actor_claims(
-    request: Request, response: Response, session: SessionDep, page: PageDep, actor: ActorDep,
+    request: Request, session: SessionDep, page: PageDep, actor: ActorDep,
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims about this actor or spoken by it."""
     items, total = list_claims(session=session, page=page, sort=sort, actor_id=actor.id)
-    return respond(request, response, page, items, total, ClaimPublic)
+    return respond(request, page, items, total, ClaimPublic)
 
 
 @router.get("/actors/{actor_id}/positions", response_model=Page[PositionPublic])
 def list_actor_positions(
-    request: Request, response: Response, session: SessionDep, page: PageDep, actor: ActorDep,
+    request: Request, session: SessionDep, page: PageDep, actor: ActorDep,
     sort: PositionSort | None = None,
 ):  # fmt: skip
     """List the positions this actor takes."""
     items, total = list_positions(session=session, page=page, sort=sort, actor_id=actor.id)
-    return respond(request, response, page, items, total, PositionPublic)
+    return respond(request, page, items, total, PositionPublic)
 
 
 @router.get("/actors/{actor_id}/events", response_model=Page[EventPublic])
 def list_actor_events(
-    request: Request, response: Response, session: SessionDep, page: PageDep, actor: ActorDep,
+    request: Request, session: SessionDep, page: PageDep, actor: ActorDep,
     sort: EventSort | None = None,
 ):  # fmt: skip
     """List the events this actor took part in."""
     items, total = list_events(session=session, page=page, sort=sort, actor_id=actor.id)
-    return respond(request, response, page, items, total, EventPublic)
+    return respond(request, page, items, total, EventPublic)

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Query, Request, Response
+from fastapi import Query, Request
 
 from app.db import SessionDep
 from app.deps import ClaimDep
@@ -21,7 +21,6 @@ router = make_router(tags=["claims"])
 @router.get("/claims", response_model=Page[ClaimPublic])
 def list_claims(
     request: Request,
-    response: Response,
     session: SessionDep,
     page: PageDep,
     sort: service.ClaimSort | None = None,
@@ -46,20 +45,20 @@ def list_claims(
         event_id=event_id, stated_from=stated_from, stated_to=stated_to, quantitative=quantitative,
         max_credibility=max_credibility,
     )  # fmt: skip
-    return respond(request, response, page, items, total, ClaimPublic)
+    return respond(request, page, items, total, ClaimPublic)
 
 
 @router.get("/claims/{claim_id}", response_model=ClaimPublic)
-def get_claim(request: Request, response: Response, session: SessionDep, claim: ClaimDep):
+def get_claim(request: Request, session: SessionDep, claim: ClaimDep):
     """Get one claim with its quote, offsets, links and relations."""
-    return respond_item(request, response, service.to_public(session, [claim])[0])
+    return respond_item(request, service.to_public(session, [claim])[0])
 
 
 @router.get("/claims/{claim_id}/relations", response_model=Page[ClaimRelationPublic])
 def list_claim_relations_of_claim(
-    request: Request, response: Response, session: SessionDep, page: PageDep, claim: ClaimDep,
+    request: Request, session: SessionDep, page: PageDep, claim: ClaimDep,
     sort: RelationSort | None = None, type: RelationType | None = None,
 ):  # fmt: skip
     """List the relations that start or end at this claim."""
     items, total = list_relations(session=session, page=page, sort=sort, type=type, claim_id=claim.id)
-    return respond(request, response, page, items, total, ClaimRelationPublic)
+    return respond(request, page, items, total, ClaimRelationPublic)

@@ -1,6 +1,6 @@
 """Events: strikes, captures, withdrawals, calls, press conferences."""
 
-from fastapi import Request, Response
+from fastapi import Request
 
 from app.db import SessionDep
 from app.deps import EventDep
@@ -19,7 +19,6 @@ router = make_router(tags=["events"])
 @router.get("/events", response_model=Page[EventPublic])
 def list_events(
     request: Request,
-    response: Response,
     session: SessionDep,
     page: PageDep,
     sort: service.EventSort | None = None,
@@ -36,20 +35,20 @@ def list_events(
         session=session, page=page, sort=sort, q=q, kind=kind, actor_id=actor_id, claim_id=claim_id,
         occurred_from=occurred_from, occurred_to=occurred_to,
     )  # fmt: skip
-    return respond(request, response, page, items, total, EventPublic)
+    return respond(request, page, items, total, EventPublic)
 
 
 @router.get("/events/{event_id}", response_model=EventPublic)
-def get_event(request: Request, response: Response, session: SessionDep, event: EventDep):
+def get_event(request: Request, session: SessionDep, event: EventDep):
     """Get one event with its actors and the claims that report it."""
-    return respond_item(request, response, service.events_to_public(session, [event])[0])
+    return respond_item(request, service.events_to_public(session, [event])[0])
 
 
 @router.get("/events/{event_id}/claims", response_model=Page[ClaimPublic])
 def list_event_claims(
-    request: Request, response: Response, session: SessionDep, page: PageDep, event: EventDep,
+    request: Request, session: SessionDep, page: PageDep, event: EventDep,
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims that report this event."""
     items, total = list_claims(session=session, page=page, sort=sort, event_id=event.id)
-    return respond(request, response, page, items, total, ClaimPublic)
+    return respond(request, page, items, total, ClaimPublic)

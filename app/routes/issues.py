@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Query, Request, Response
+from fastapi import Query, Request
 
 from app.db import SessionDep
 from app.deps import IssueDep, PositionDep
@@ -22,7 +22,6 @@ router = make_router()
 @router.get("/issues", response_model=Page[DisputedIssuePublic], tags=["issues"])
 def list_issues(
     request: Request,
-    response: Response,
     session: SessionDep,
     page: PageDep,
     sort: service.IssueSort | None = None,
@@ -30,49 +29,48 @@ def list_issues(
 ):
     """List the disputed issues of the talks."""
     items, total = service.list_issues(session=session, page=page, sort=sort, q=q)
-    return respond(request, response, page, items, total, DisputedIssuePublic)
+    return respond(request, page, items, total, DisputedIssuePublic)
 
 
 @router.get("/issues/{issue_id}", response_model=DisputedIssuePublic, tags=["issues"])
-def get_issue(request: Request, response: Response, issue: IssueDep):
+def get_issue(request: Request, issue: IssueDep):
     """Get one disputed issue."""
-    return respond_item(request, response, DisputedIssuePublic.model_validate(issue.model_dump()))
+    return respond_item(request, DisputedIssuePublic.model_validate(issue.model_dump()))
 
 
 @router.get("/issues/{issue_id}/positions", response_model=Page[PositionPublic], tags=["issues"])
 def list_issue_positions(
-    request: Request, response: Response, session: SessionDep, page: PageDep, issue: IssueDep,
+    request: Request, session: SessionDep, page: PageDep, issue: IssueDep,
     sort: service.PositionSort | None = None, stance: Stance | None = None,
 ):  # fmt: skip
     """List every actor's position on this issue, with the claims behind each."""
     items, total = service.list_positions(session=session, page=page, sort=sort, issue_id=issue.id, stance=stance)
-    return respond(request, response, page, items, total, PositionPublic)
+    return respond(request, page, items, total, PositionPublic)
 
 
 @router.get("/issues/{issue_id}/claims", response_model=Page[ClaimPublic], tags=["issues"])
 def list_issue_claims(
-    request: Request, response: Response, session: SessionDep, page: PageDep, issue: IssueDep,
+    request: Request, session: SessionDep, page: PageDep, issue: IssueDep,
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims about this issue."""
     items, total = list_claims(session=session, page=page, sort=sort, issue_id=issue.id)
-    return respond(request, response, page, items, total, ClaimPublic)
+    return respond(request, page, items, total, ClaimPublic)
 
 
 @router.get("/issues/{issue_id}/plan-points", response_model=Page[PlanPointPublic], tags=["issues"])
 def list_issue_plan_points(
-    request: Request, response: Response, session: SessionDep, page: PageDep, issue: IssueDep,
+    request: Request, session: SessionDep, page: PageDep, issue: IssueDep,
     sort: PlanPointSort | None = None,
 ):  # fmt: skip
     """List the plan points, across plans, that touch this issue."""
     items, total = list_plan_points(session=session, page=page, sort=sort, issue_id=issue.id)
-    return respond(request, response, page, items, total, PlanPointPublic)
+    return respond(request, page, items, total, PlanPointPublic)
 
 
 @router.get("/positions", response_model=Page[PositionPublic], tags=["positions"])
 def list_positions(
     request: Request,
-    response: Response,
     session: SessionDep,
     page: PageDep,
     sort: service.PositionSort | None = None,
@@ -89,10 +87,10 @@ def list_positions(
         session=session, page=page, sort=sort, q=q, actor_id=actor_id, issue_id=issue_id, plan_id=plan_id,
         plan_point_id=plan_point_id, stance=stance, claim_id=claim_id,
     )  # fmt: skip
-    return respond(request, response, page, items, total, PositionPublic)
+    return respond(request, page, items, total, PositionPublic)
 
 
 @router.get("/positions/{position_id}", response_model=PositionPublic, tags=["positions"])
-def get_position(request: Request, response: Response, session: SessionDep, position: PositionDep):
+def get_position(request: Request, session: SessionDep, position: PositionDep):
     """Get one position with the claims that back it."""
-    return respond_item(request, response, service.positions_to_public(session, [position])[0])
+    return respond_item(request, service.positions_to_public(session, [position])[0])

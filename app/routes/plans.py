@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Query, Request, Response
+from fastapi import Query, Request
 
 from app.db import SessionDep
 from app.deps import PlanDep, PlanPointDep
@@ -22,7 +22,6 @@ router = make_router()
 @router.get("/plans", response_model=Page[PlanPublic], tags=["plans"])
 def list_plans(
     request: Request,
-    response: Response,
     session: SessionDep,
     page: PageDep,
     sort: service.PlanSort | None = None,
@@ -38,39 +37,38 @@ def list_plans(
         session=session, page=page, sort=sort, q=q, status=status, actor_id=actor_id,
         announced_from=announced_from, announced_to=announced_to,
     )  # fmt: skip
-    return respond(request, response, page, items, total, PlanPublic)
+    return respond(request, page, items, total, PlanPublic)
 
 
 @router.get("/plans/{plan_id}", response_model=PlanPublic, tags=["plans"])
-def get_plan(request: Request, response: Response, session: SessionDep, plan: PlanDep):
+def get_plan(request: Request, session: SessionDep, plan: PlanDep):
     """Get one plan with its proposers and the plan it supersedes."""
-    return respond_item(request, response, service.plans_to_public(session, [plan])[0])
+    return respond_item(request, service.plans_to_public(session, [plan])[0])
 
 
 @router.get("/plans/{plan_id}/points", response_model=Page[PlanPointPublic], tags=["plans"])
 def list_plan_points_of_plan(
-    request: Request, response: Response, session: SessionDep, page: PageDep, plan: PlanDep,
+    request: Request, session: SessionDep, page: PageDep, plan: PlanDep,
     sort: service.PlanPointSort | None = None,
 ):  # fmt: skip
     """List this plan's points in the order the source gives them."""
     items, total = service.list_plan_points(session=session, page=page, sort=sort, plan_id=plan.id)
-    return respond(request, response, page, items, total, PlanPointPublic)
+    return respond(request, page, items, total, PlanPointPublic)
 
 
 @router.get("/plans/{plan_id}/positions", response_model=Page[PositionPublic], tags=["plans"])
 def list_plan_positions(
-    request: Request, response: Response, session: SessionDep, page: PageDep, plan: PlanDep,
+    request: Request, session: SessionDep, page: PageDep, plan: PlanDep,
     sort: PositionSort | None = None,
 ):  # fmt: skip
     """List actors' positions on this plan as a whole."""
     items, total = list_positions(session=session, page=page, sort=sort, plan_id=plan.id)
-    return respond(request, response, page, items, total, PositionPublic)
+    return respond(request, page, items, total, PositionPublic)
 
 
 @router.get("/plan-points", response_model=Page[PlanPointPublic], tags=["plan points"])
 def list_plan_points(
     request: Request,
-    response: Response,
     session: SessionDep,
     page: PageDep,
     sort: service.PlanPointSort | None = None,
@@ -85,30 +83,30 @@ def list_plan_points(
         session=session, page=page, sort=sort, q=q, plan_id=plan_id, category=category, issue_id=issue_id,
         parent_id=parent_id,
     )  # fmt: skip
-    return respond(request, response, page, items, total, PlanPointPublic)
+    return respond(request, page, items, total, PlanPointPublic)
 
 
 @router.get("/plan-points/{plan_point_id}", response_model=PlanPointPublic, tags=["plan points"])
-def get_plan_point(request: Request, response: Response, session: SessionDep, point: PlanPointDep):
+def get_plan_point(request: Request, session: SessionDep, point: PlanPointDep):
     """Get one plan point with the issues it touches."""
-    return respond_item(request, response, service.points_to_public(session, [point])[0])
+    return respond_item(request, service.points_to_public(session, [point])[0])
 
 
 @router.get("/plan-points/{plan_point_id}/claims", response_model=Page[ClaimPublic], tags=["plan points"])
 def list_plan_point_claims(
-    request: Request, response: Response, session: SessionDep, page: PageDep, point: PlanPointDep,
+    request: Request, session: SessionDep, page: PageDep, point: PlanPointDep,
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims about this plan point."""
     items, total = list_claims(session=session, page=page, sort=sort, plan_point_id=point.id)
-    return respond(request, response, page, items, total, ClaimPublic)
+    return respond(request, page, items, total, ClaimPublic)
 
 
 @router.get("/plan-points/{plan_point_id}/positions", response_model=Page[PositionPublic], tags=["plan points"])
 def list_plan_point_positions(
-    request: Request, response: Response, session: SessionDep, page: PageDep, point: PlanPointDep,
+    request: Request, session: SessionDep, page: PageDep, point: PlanPointDep,
     sort: PositionSort | None = None,
 ):  # fmt: skip
     """List actors' positions on this plan point."""
     items, total = list_positions(session=session, page=page, sort=sort, plan_point_id=point.id)
-    return respond(request, response, page, items, total, PositionPublic)
+    return respond(request, page, items, total, PositionPublic)

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Query, Request, Response
+from fastapi import Query, Request
 
 from app.db import SessionDep
 from app.deps import RelationDep
@@ -20,7 +20,6 @@ router = make_router(tags=["claim relations"])
 @router.get("/claim-relations", response_model=Page[ClaimRelationPublic])
 def list_claim_relations(
     request: Request,
-    response: Response,
     session: SessionDep,
     page: PageDep,
     sort: RelationSort | None = None,
@@ -35,10 +34,10 @@ def list_claim_relations(
         session=session, page=page, sort=sort, q=q, type=type, claim_id=claim_id,
         from_claim_id=from_claim_id, to_claim_id=to_claim_id,
     )  # fmt: skip
-    return respond(request, response, page, items, total, ClaimRelationPublic)
+    return respond(request, page, items, total, ClaimRelationPublic)
 
 
 @router.get("/claim-relations/{relation_id}", response_model=ClaimRelationPublic)
-def get_claim_relation(request: Request, response: Response, relation: RelationDep):
+def get_claim_relation(request: Request, relation: RelationDep):
     """Get one claim relation."""
-    return respond_item(request, response, ClaimRelationPublic.model_validate(relation.model_dump()))
+    return respond_item(request, ClaimRelationPublic.model_validate(relation.model_dump()))

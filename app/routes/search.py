@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from fastapi import Query, Request, Response
+from fastapi import Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 
@@ -31,7 +31,6 @@ class SearchHit(BaseModel):
 @router.get("/search", response_model=Page[SearchHit], tags=["search"])
 def search(
     request: Request,
-    response: Response,
     session: SessionDep,
     page: PageDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find.", examples=["Luhansk"])],
@@ -40,7 +39,7 @@ def search(
     """Search every kind of record at once, best match first, with highlighted snippets."""
     hits, total = search_all(session, q, kinds=kind, limit=page.limit, offset=page.offset)
     items = [SearchHit(kind=h.kind, id=h.id, title=h.title, snippet=h.snippet, score=h.score) for h in hits]
-    return respond(request, response, page, items, total, SearchHit)
+    return respond(request, page, items, total, SearchHit)
 
 
 class Stats(BaseModel):

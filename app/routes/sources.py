@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Query, Request, Response
+from fastapi import Query, Request
 
 from app.db import SessionDep
 from app.deps import SourceDep
@@ -21,7 +21,6 @@ router = make_router(tags=["sources"])
 @router.get("/sources", response_model=Page[SourceSummary])
 def list_sources(
     request: Request,
-    response: Response,
     session: SessionDep,
     page: PageDep,
     sort: service.SourceSort | None = None,
@@ -38,22 +37,20 @@ def list_sources(
         session=session, page=page, sort=sort, q=q, kind=kind, reliability=reliability,
         document_id=document_id, published_from=published_from, published_to=published_to,
     )  # fmt: skip
-    return respond(request, response, page, items, total, SourceSummary)
+    return respond(request, page, items, total, SourceSummary)
 
 
 @router.get("/sources/{source_id}", response_model=SourcePublic)
-def get_source(request: Request, response: Response, source: SourceDep):
+def get_source(request: Request, source: SourceDep):
     """Get one source with its full text, exactly as published, and its sha256."""
-    return respond_item(
-        request, response, SourcePublic.model_validate(source.model_dump() | {"text_length": len(source.text)})
-    )
+    return respond_item(request, SourcePublic.model_validate(source.model_dump() | {"text_length": len(source.text)}))
 
 
 @router.get("/sources/{source_id}/claims", response_model=Page[ClaimPublic])
 def list_source_claims(
-    request: Request, response: Response, session: SessionDep, page: PageDep, source: SourceDep,
+    request: Request, session: SessionDep, page: PageDep, source: SourceDep,
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims quoted from this source."""
     items, total = list_claims(session=session, page=page, sort=sort, source_id=source.id)
-    return respond(request, response, page, items, total, ClaimPublic)
+    return respond(request, page, items, total, ClaimPublic)

@@ -101,7 +101,7 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
 
     def history(request: Request, response: Response, session: SessionDep, page: PageDep, record_id: RecordId):
         items, total = revisions.history(session=session, kind=kind, record_id=record_id, page=page)
-        return respond(request, response, page, items, total, RevisionPublic)
+        return respond(request, page, items, total, RevisionPublic)
 
     item = f"{path}/{{{PATH_PARAMETER.get(kind, kind + '_id')}}}"
     router.add_api_route(

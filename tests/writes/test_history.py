@@ -104,7 +104,7 @@ def test_history_of_an_unknown_record_is_empty(api):
     response = api.get(f"{API}/claims/no-such-claim/history")
 
     assert response.status_code == 200
-    assert response.json() == {"items": [], "total": 0, "limit": 50, "offset": 0}
+    assert response.json() == {"items": [], "total": 0, "total_exact": True, "limit": 50, "offset": 0}
 
 
 # ---- the change feed -----------------------------------------------------------------------------------------
