@@ -116,7 +116,7 @@ def create_app() -> FastAPI:
     app.include_router(writes.build_router(make_router), prefix=API_PREFIX)
 
     @app.get("/health", response_model=Health, tags=["meta"], summary="Report that the service is up")
-    def health() -> Health:
+    async def health() -> Health:
         """Report that the service is up.
 
         Answers 200 with the version while the process serves requests; the Docker HEALTHCHECK polls it.

@@ -1,13 +1,15 @@
 """Reading claims and their relations: shared by /claims and every sub-collection of claims."""
 
+from collections.abc import Iterator, Mapping
 from datetime import date
 from enum import Enum
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, literal, or_, select, union_all
 from sqlmodel import Session
 
 from app import models
-from app.db import sortable
+from app.db import Prepared, sortable
+from app.errors import NotFound
 from app.listing import PageParams, fetch_page, sort_enum
 from app.models import Claim, ClaimPublic, ClaimRelation, RelatedClaim
 from app.services.lookup import grouped_many, ordered_search
@@ -42,7 +44,7 @@ def list_claims(
     max_credibility: int | None = None,
 ) -> tuple[list[ClaimPublic], int]:
     """One page of claims matching every given filter."""
-    statement = select(Claim)
+    statement = CLAIM_ROW
     if source_id:
         statement = statement.where(Claim.source_id == source_id)
     if actor_id:
@@ -74,7 +76,7 @@ def list_claims(
     if max_credibility:
         statement = statement.where(Claim.credibility <= max_credibility)
     statement, ordering = ordered_search(session, statement, Claim, kind="claim", q=q, sort=sort, columns=SORT_COLUMNS)
-    rows, total = fetch_page(session, statement, ordering, page)
+    rows, total = fetch_page(session, statement, ordering, page, mappings=True)
     return to_public(session, rows), total
 
 
@@ -86,24 +88,65 @@ CLAIM_LINKS = {
 }
 
 
-def to_public(session: Session, claims: list[Claim]) -> list[ClaimPublic]:
-    """Claims with their links and relations: two queries for the whole page, however long."""
-    ids = [claim.id for claim in claims]
+# Claims are read as column rows through the session's connection, not as ORM objects, and their statements
+# are built once: on the hot paths (a claim by id, a page of claims) the ORM's bookkeeping cost more than
+# SQLite's work.
+CLAIM_ROW = select(*Claim.__table__.c)
+_CLAIM_BY_ID = Prepared(CLAIM_ROW.where(Claim.__table__.c.id == bindparam("claim_id")))
+_LINKS_OF_ONE = Prepared(
+    union_all(*(select(literal(field), target).where(owner == bindparam("claim_id"))
+                for field, (owner, target) in CLAIM_LINKS.items()))
+)  # fmt: skip
+_RELATIONS = select(
+    ClaimRelation.id,
+    ClaimRelation.type,
+    ClaimRelation.from_claim_id,
+    ClaimRelation.to_claim_id,
+    ClaimRelation.rationale,
+).order_by(sortable(ClaimRelation.id))
+_RELATIONS_OF = _RELATIONS.where(
+    or_(ClaimRelation.from_claim_id.in_(bindparam("ids", expanding=True)),
+        ClaimRelation.to_claim_id.in_(bindparam("ids", expanding=True)))
+)  # fmt: skip
+_RELATIONS_OF_ONE = Prepared(
+    _RELATIONS.where(or_(ClaimRelation.from_claim_id == bindparam("id"), ClaimRelation.to_claim_id == bindparam("id")))
+)
+
+
+def get_public(session: Session, claim_id: str) -> ClaimPublic:
+    """One claim with its links and relations, or NotFound: three prepared primary-key reads."""
+    found = _CLAIM_BY_ID.rows(session, claim_id=claim_id)
+    if not found:
+        raise NotFound(f"No claim with id '{claim_id}'.")
+    claim = dict(zip(CLAIM_ROW.selected_columns.keys(), found[0], strict=True))
+    for field in CLAIM_LINKS:
+        claim[field] = []
+    for field, target in sorted(_LINKS_OF_ONE.rows(session, claim_id=claim_id)):  # ids by code point, as in lists
+        claim[field].append(target)
+    relations = _RELATIONS_OF_ONE.rows(session, id=claim_id)
+    claim["relations"] = [view for relation in relations for own, view in _both_ways(relation) if own == claim_id]
+    return ClaimPublic.model_validate(claim)
+
+
+def to_public(session: Session, claims: list[Claim] | list[Mapping]) -> list[ClaimPublic]:
+    """Claims (ORM objects or column rows) with their links and relations: two queries for the whole page."""
+    rows = [claim.model_dump() if isinstance(claim, Claim) else dict(claim) for claim in claims]
+    ids = [row["id"] for row in rows]
     links = grouped_many(session, CLAIM_LINKS, ids)
     actors, points, issues, events = (links[name] for name in CLAIM_LINKS)
     relations = related_claims(session, ids)
     return [
         ClaimPublic.model_validate(
-            claim.model_dump()
+            row
             | {
-                "actor_ids": actors[claim.id],
-                "plan_point_ids": points[claim.id],
-                "issue_ids": issues[claim.id],
-                "event_ids": events[claim.id],
-                "relations": relations[claim.id],
+                "actor_ids": actors[row["id"]],
+                "plan_point_ids": points[row["id"]],
+                "issue_ids": issues[row["id"]],
+                "event_ids": events[row["id"]],
+                "relations": relations[row["id"]],
             }
         )
-        for claim in claims
+        for row in rows
     ]
 
 
@@ -112,24 +155,16 @@ def related_claims(session: Session, ids: list[str]) -> dict[str, list[RelatedCl
     result: dict[str, list[RelatedClaim]] = {claim_id: [] for claim_id in ids}
     if not ids:
         return result
-    rows = session.scalars(
-        select(ClaimRelation)
-        .where(or_(ClaimRelation.from_claim_id.in_(ids), ClaimRelation.to_claim_id.in_(ids)))
-        .order_by(sortable(ClaimRelation.id))
-    )
-    for relation in rows:
-        for own, other, direction in (
-            (relation.from_claim_id, relation.to_claim_id, "outgoing"),
-            (relation.to_claim_id, relation.from_claim_id, "incoming"),
-        ):
+    for relation in session.connection().execute(_RELATIONS_OF, {"ids": ids}):
+        for own, view in _both_ways(relation):
             if own in result:
-                result[own].append(
-                    RelatedClaim(
-                        relation_id=relation.id,
-                        type=relation.type,
-                        direction=direction,
-                        claim_id=other,
-                        rationale=relation.rationale,
-                    )
-                )
+                result[own].append(view)
     return result
+
+
+def _both_ways(relation: tuple) -> Iterator[tuple[str, RelatedClaim]]:
+    """A relation row (id, type, from, to, rationale) as seen from each of its two claims."""
+    relation_id, type_, from_id, to_id, rationale = relation
+    for own, other, direction in ((from_id, to_id, "outgoing"), (to_id, from_id, "incoming")):
+        yield own, RelatedClaim(relation_id=relation_id, type=type_, direction=direction, claim_id=other,
+                                rationale=rationale)  # fmt: skip
