@@ -24,11 +24,20 @@ class Ordering(list):
         super().__init__(clauses)
         self.sort, self.column, self.tiebreak = sort or "", column, tiebreak
 
-    def after(self, cursor: str) -> ColumnElement:
-        """The WHERE clause selecting the rows that come after the cursor's row in this order."""
+    def _position(self, cursor: str) -> tuple[Any, Any]:
+        """The sort value and id of the cursor's row, refusing a cursor made for another sort."""
         sort, value, last_id = decode(cursor)
         if sort != self.sort:
             raise InvalidParameter("after", f"this cursor continues sort '{sort}', not '{self.sort}'")
+        return value, last_id
+
+    def after_id(self, cursor: str) -> Any:
+        """The id of the cursor's row, for an id-ordered list."""
+        return self._position(cursor)[1]
+
+    def after(self, cursor: str) -> ColumnElement:
+        """The WHERE clause selecting the rows that come after the cursor's row in this order."""
+        value, last_id = self._position(cursor)
         later_id = sortable(self.tiebreak) > last_id
         if self.column is None:
             return later_id

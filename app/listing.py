@@ -14,6 +14,7 @@ does not validate and encode them a second time against the response model (whic
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any, Generic, Literal, TypeVar
@@ -21,7 +22,7 @@ from urllib.parse import quote
 
 from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import Select, func, select
+from sqlalchemy import CompoundSelect, Select, func, literal_column, select
 from sqlmodel import Session
 
 from app.config import get_settings
@@ -126,13 +127,30 @@ def count_bound(page: PageParams) -> int:
     return max(COUNT_LIMIT, page.offset + page.limit)
 
 
+# The ids matching a filter, as index walks in id order, continuing after an id (or from the start): see
+# ``fetch_page``. Each walk selects one column labelled ``id``; several are united.
+IdWalk = Callable[[str | None], Select | CompoundSelect]
+
+
 def fetch_page(
-    session: Session, statement: Select, ordering: list, page: PageParams, *, mappings: bool = False
+    session: Session,
+    statement: Select,
+    ordering: list,
+    page: PageParams,
+    *,
+    mappings: bool = False,
+    walk: IdWalk | None = None,
 ) -> tuple[list, int]:
     """Run a filtered query for one page and count the filtered set, up to one past ``count_bound``.
 
     Rows come back as ORM objects, or as column mappings when the statement selects columns.
+
+    A list in id order whose one filter is a set of ids read off an index in id order (an actor's claims)
+    passes that set as ``walk`` and an unfiltered ``statement``: the page's ids and the count are then
+    taken off the walk itself, so neither reads past what it needs, at any depth of keyset paging.
     """
+    if walk is not None and isinstance(ordering, Ordering) and ordering.column is None:
+        return _fetch_walked(session, statement, ordering, page, walk, mappings=mappings)
     counted = statement.order_by(None).limit(count_bound(page) + 1).subquery()
     total = session.scalar(select(func.count()).select_from(counted)) or 0
     if page.after is not None:
@@ -143,6 +161,27 @@ def fetch_page(
     result = session.execute(statement.order_by(*ordering).limit(page.limit).offset(page.offset))
     rows = result.mappings().all() if mappings else result.scalars().all()
     return list(rows), total
+
+
+def _fetch_walked(
+    session: Session, statement: Select, ordering: Ordering, page: PageParams, walk: IdWalk, *, mappings: bool
+) -> tuple[list, int]:
+    after = ordering.after_id(page.after) if page.after else None
+    counted = _in_id_order(session, walk(None)).limit(count_bound(page) + 1).subquery()
+    total = session.scalar(select(func.count()).select_from(counted)) or 0
+    ids = _in_id_order(session, walk(after)).limit(page.limit).offset(page.offset)
+    result = session.execute(statement.where(ordering.tiebreak.in_(ids)).order_by(*ordering))
+    rows = result.mappings().all() if mappings else result.scalars().all()
+    return list(rows), total
+
+
+def _in_id_order(session: Session, ids: Select | CompoundSelect) -> Select | CompoundSelect:
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite merges index walks that are each in order (MERGE (UNION)) only when the compound itself is
+        # ordered; its ids compare by code point, the lists' order.
+        return ids.order_by(literal_column("id"))
+    every = ids.subquery()
+    return select(every.c.id).order_by(sortable(every.c.id))
 
 
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import CheckConstraint, Column, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.models import examples
@@ -14,11 +14,11 @@ from app.models.vocab import RelationType
 class ClaimBase(SQLModel):
     id: str = Field(primary_key=True, schema_extra={"examples": ["russia-controls-99-percent-luhansk"]})
     statement: str = Field(description="The claim, normalised into one plain sentence.")
-    source_id: str = Field(foreign_key="source.id", index=True)
+    source_id: str = Field(foreign_key="source.id")
     quote: str = Field(sa_column=Column(Text, nullable=False), description="The verbatim words it rests on.")
     quote_start: int = Field(description="Code-point offset of the quote in the source text (inclusive).")
     quote_end: int = Field(description="Code-point offset just past the quote: text[start:end] == quote.")
-    speaker_id: str | None = Field(default=None, foreign_key="actor.id", index=True)
+    speaker_id: str | None = Field(default=None, foreign_key="actor.id")
     attribution: str | None = Field(default=None, description="Who the source says made the claim.")
     stated_on: date | None = Field(default=None, index=True)
     value: float | None = Field(default=None, description="For quantitative claims: the number.")
@@ -31,6 +31,9 @@ class ClaimBase(SQLModel):
 
 class Claim(ClaimBase, table=True):
     __table_args__ = (
+        # With the id second, a source's or speaker's claims come off the index already in list order.
+        Index("ix_claim_source_id_id", "source_id", "id"),
+        Index("ix_claim_speaker_id_id", "speaker_id", "id"),
         CheckConstraint("credibility BETWEEN 1 AND 6", name="claim_credibility_range"),
         CheckConstraint("quote_start >= 0 AND quote_end > quote_start", name="claim_quote_span"),
     )

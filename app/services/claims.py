@@ -4,13 +4,13 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from enum import Enum
 
-from sqlalchemy import bindparam, literal, or_, select, union_all
+from sqlalchemy import CompoundSelect, Select, bindparam, literal, or_, select, union, union_all
 from sqlmodel import Session
 
 from app import models
 from app.db import Prepared, sortable
 from app.errors import NotFound
-from app.listing import PageParams, fetch_page, sort_enum
+from app.listing import IdWalk, PageParams, fetch_page, order_by, sort_enum
 from app.models import Claim, ClaimPublic, ClaimRelation, RelatedClaim
 from app.services.lookup import grouped_many, ordered_search
 
@@ -44,6 +44,16 @@ def list_claims(
     max_credibility: int | None = None,
 ) -> tuple[list[ClaimPublic], int]:
     """One page of claims matching every given filter."""
+    filters = {
+        "q": q, "source_id": source_id, "actor_id": actor_id, "speaker_id": speaker_id, "issue_id": issue_id,
+        "plan_id": plan_id, "plan_point_id": plan_point_id, "event_id": event_id, "stated_from": stated_from,
+        "stated_to": stated_to, "quantitative": quantitative, "max_credibility": max_credibility,
+    }  # fmt: skip
+    walk = _id_walk(filters) if sort is None else None
+    if walk is not None:
+        ordering = order_by(None, SORT_COLUMNS, Claim.id)
+        rows, total = fetch_page(session, CLAIM_ROW, ordering, page, mappings=True, walk=walk)
+        return to_public(session, rows), total
     statement = CLAIM_ROW
     if source_id:
         statement = statement.where(Claim.source_id == source_id)
@@ -78,6 +88,34 @@ def list_claims(
     statement, ordering = ordered_search(session, statement, Claim, kind="claim", q=q, sort=sort, columns=SORT_COLUMNS)
     rows, total = fetch_page(session, statement, ordering, page, mappings=True)
     return to_public(session, rows), total
+
+
+# The filters that are one set of ids read off indexes in id order (migration 0003): (filtering column, id).
+ID_WALKS = {
+    "actor_id": [(models.ClaimActor.actor_id, models.ClaimActor.claim_id), (Claim.speaker_id, Claim.id)],
+    "speaker_id": [(Claim.speaker_id, Claim.id)],
+    "source_id": [(Claim.source_id, Claim.id)],
+    "issue_id": [(models.ClaimIssue.issue_id, models.ClaimIssue.claim_id)],
+    "plan_point_id": [(models.ClaimPlanPoint.plan_point_id, models.ClaimPlanPoint.claim_id)],
+    "event_id": [(models.ClaimEvent.event_id, models.ClaimEvent.claim_id)],
+}
+
+
+def _id_walk(filters: dict) -> IdWalk | None:
+    """For a list filtered by one link alone (an actor's claims), the index walks listing its ids in order."""
+    given = [(name, value) for name, value in filters.items() if value is not None]
+    if len(given) != 1 or given[0][0] not in ID_WALKS:
+        return None
+    name, value = given[0]
+
+    def walk(after: str | None) -> Select | CompoundSelect:
+        parts = [
+            select(claim_id.label("id")).where(key == value, *([sortable(claim_id) > after] if after else []))
+            for key, claim_id in ID_WALKS[name]
+        ]
+        return parts[0] if len(parts) == 1 else union(*parts)
+
+    return walk
 
 
 CLAIM_LINKS = {
@@ -115,15 +153,16 @@ _RELATIONS_OF_ONE = Prepared(
 
 def get_public(session: Session, claim_id: str) -> ClaimPublic:
     """One claim with its links and relations, or NotFound: three prepared primary-key reads."""
-    found = _CLAIM_BY_ID.rows(session, claim_id=claim_id)
+    connection = session.connection()
+    found = _CLAIM_BY_ID.rows(connection, claim_id=claim_id)
     if not found:
         raise NotFound(f"No claim with id '{claim_id}'.")
     claim = dict(zip(CLAIM_ROW.selected_columns.keys(), found[0], strict=True))
     for field in CLAIM_LINKS:
         claim[field] = []
-    for field, target in sorted(_LINKS_OF_ONE.rows(session, claim_id=claim_id)):  # ids by code point, as in lists
+    for field, target in sorted(_LINKS_OF_ONE.rows(connection, claim_id=claim_id)):  # ids by code point, as in lists
         claim[field].append(target)
-    relations = _RELATIONS_OF_ONE.rows(session, id=claim_id)
+    relations = _RELATIONS_OF_ONE.rows(connection, id=claim_id)
     claim["relations"] = [view for relation in relations for own, view in _both_ways(relation) if own == claim_id]
     return ClaimPublic.model_validate(claim)
 
