@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends
-from sqlalchemy import ColumnElement, Engine, String, event
+from sqlalchemy import ColumnElement, Connection, Engine, String, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
@@ -144,8 +144,8 @@ class Prepared:
         self.statement = statement
         self._compiled: dict[str, Compiled] = {}
 
-    def rows(self, session: Session, **params: Any) -> list[tuple]:
-        connection = session.connection()
+    def rows(self, connection: Connection, **params: Any) -> list[tuple]:
+        """The rows for these parameters, on the connection (and transaction) of a session's ``connection()``."""
         dialect = connection.dialect
         compiled = self._compiled.get(dialect.name)
         if compiled is None:

@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings, get_settings
-from app.errors import Problem, problem_response
+from app.errors import InvalidParameter, Problem, problem_response
 
 # ---- body size --------------------------------------------------------------------------------------
 
@@ -217,12 +217,23 @@ def is_query_timeout(error: DBAPIError) -> bool:
 
 
 def _database_problem(settings: Settings):
+    timeout_ms = settings.query_timeout_ms  # as the engine was given it when the app was made
+
     async def handler(request: Request, error: OperationalError):
+        if is_query_timeout(error) and request.query_params.get("q"):
+            # A full-text search too broad to answer in time is the request's to narrow, not a fault of the
+            # server: 422 naming q, as for any other value the API cannot serve.
+            reason = (
+                f"matches more than can be searched within the query time limit ({timeout_ms} ms); "
+                "add words, add a filter, or leave out the sort to rank the latest matches"
+            )
+            problem = InvalidParameter("q", reason)
+            return problem_response(request, 422, detail=problem.detail, slug=problem.slug, errors=problem.errors)
         if is_query_timeout(error):
             return problem_response(
                 request,
                 503,
-                detail=f"The query ran longer than the server allows ({settings.query_timeout_ms} ms); "
+                detail=f"The query ran longer than the server allows ({timeout_ms} ms); "
                 "narrow it (more specific words, a filter, a smaller page) and try again.",
                 slug="query-timeout",
             )

@@ -17,7 +17,6 @@ from functools import reduce
 from sqlalchemy import Subquery, bindparam, case, column, func, literal_column, select, table, text
 from sqlmodel import Session
 
-from app.db import sortable
 from app.errors import InvalidParameter
 
 SEARCH_TABLE = "search_index"
@@ -83,23 +82,33 @@ def _is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-def matches(session: Session, kind: str, user_text: str) -> Subquery:
+def matches(session: Session, kind: str, user_text: str, *, window: int | None = None) -> Subquery:
     """``(item_id, rank)`` of the records of one kind that match the text, best rank lowest; join it to filter
-    and order."""
+    and order.
+
+    With a ``window``, only the most recently indexed matches, that many, are kept and ranked: ranking costs
+    per match (SQLite's bm25 reads each match's sizes), and a common word matches hundreds of thousands.
+    """
     if _is_postgres(session):
         query = _pg_query(user_text)
         document = literal_column("document")
-        return (
-            select(_index.c.item_id.label("item_id"), (-func.ts_rank_cd(document, query)).label("rank"))
-            .where(document.op("@@")(query), _index.c.kind == kind)
-            .subquery(f"{kind}_matches")
+        statement = select(_index.c.item_id.label("item_id"), (-func.ts_rank_cd(document, query)).label("rank")).where(
+            document.op("@@")(query), _index.c.kind == kind
         )
-    return (
-        select(_index.c.item_id.label("item_id"), literal_column("rank").label("rank"))
-        .where(text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(bindparam("fts_query", fts_query(user_text))))
-        .where(_index.c.kind == kind)
-        .subquery(f"{kind}_matches")
-    )
+    else:
+        statement = (
+            select(_index.c.item_id.label("item_id"), literal_column("rank").label("rank"))
+            .where(_fts_match(user_text))
+            .where(_index.c.kind == kind)
+        )
+    if window is not None:
+        statement = statement.order_by(_indexed_order(session).desc()).limit(window)
+    return statement.subquery(f"{kind}_matches")
+
+
+def _indexed_order(session: Session):
+    """The order entries were written in: FTS5's rowid; on PostgreSQL an identity column (migration 0004)."""
+    return literal_column("seq" if _is_postgres(session) else "rowid")
 
 
 @dataclass(frozen=True)
@@ -157,37 +166,58 @@ def _headline(column, query):
 
 
 def search_all(
-    session: Session, user_text: str, *, kinds: list[str] | None, limit: int, offset: int
+    session: Session, user_text: str, *, kinds: list[str] | None, limit: int, offset: int, window: int
 ) -> tuple[list[Hit], int]:
     """Rank every kind of record against the text; best first, with highlighted snippets.
 
-    Kind and id break ties in rank, so that pages neither repeat nor skip hits of equal score.
+    Ranks the ``window`` most recently indexed matches (as ``matches`` does) and answers how many of them
+    there are with the page. Kind and id break ties in rank, so that pages neither repeat nor skip hits of
+    equal score. Snippets are made for the page's hits only.
     """
+    where = [_index.c.kind.in_(kinds)] if kinds else []
     if _is_postgres(session):
         query = _pg_query(user_text)
         document = literal_column("document")
-        rank = func.ts_rank_cd(document, query)
+        score = func.ts_rank_cd(document, query)
+        where.append(document.op("@@")(query))
+    else:
+        where.append(_fts_match(user_text))
+        score = -literal_column("rank")
+    entry = _indexed_order(session)
+    candidates = session.execute(
+        select(entry, _index.c.kind, _index.c.item_id, _index.c.title, score)
+        .select_from(_index)
+        .where(*where)
+        .order_by(entry.desc())
+        .limit(window)
+    ).all()
+    # Best score first, then kind and id by code point (Python's str order), as every list orders ids.
+    candidates.sort(key=lambda row: (-row[4], row[1], row[2]))
+    shown = candidates[offset : offset + limit]
+    snippets = _snippets(session, user_text, [row[0] for row in shown])
+    hits = [
+        Hit(kind, item_id, title, highlight(snippets[at]), float(value)) for at, kind, item_id, title, value in shown
+    ]
+    return hits, len(candidates)
+
+
+def _fts_match(user_text: str):
+    return text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(bindparam("fts_query", fts_query(user_text)))
+
+
+def _snippets(session: Session, user_text: str, entries: list[int]) -> dict[int, str]:
+    """The marked snippet of each of these index entries (by their rowid / seq)."""
+    if not entries:
+        return {}
+    entry = _indexed_order(session)
+    if _is_postgres(session):
+        query = _pg_query(user_text)
         snippet = case(
             (func.to_tsvector(TS_CONFIG, _index.c.title).op("@@")(query), _headline(_index.c.title, query)),
             else_=_headline(_index.c.body, query),
         )
-        where = [document.op("@@")(query)]
-        score = rank
+        where = [entry.in_(entries)]
     else:
         snippet = literal_column(f"snippet({SEARCH_TABLE}, -1, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', 24)")
-        where = [text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(bindparam("fts_query", fts_query(user_text)))]
-        rank = literal_column("rank")
-        score = -rank
-    if kinds:
-        where.append(_index.c.kind.in_(kinds))
-    total = session.scalar(select(func.count()).select_from(_index).where(*where)) or 0
-    rows = session.execute(
-        select(_index.c.kind, _index.c.item_id, _index.c.title, snippet, score)
-        .select_from(_index)
-        .where(*where)
-        .order_by(score.desc(), sortable(_index.c.kind), sortable(_index.c.item_id))
-        .limit(limit)
-        .offset(offset)
-    ).all()
-    hits = [Hit(kind, item_id, title, highlight(snip), float(value)) for kind, item_id, title, snip, value in rows]
-    return hits, total
+        where = [_fts_match(user_text), entry.in_(entries)]
+    return dict(session.execute(select(entry, snippet).select_from(_index).where(*where)).all())

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from app import models
 from app.db import SessionDep
-from app.listing import Page, PageDep, respond
+from app.listing import Page, PageDep, count_bound, respond
 from app.routes.base import make_router
 from app.search import search_all
 from app.services.indexing import INDEXED
@@ -37,7 +37,8 @@ def search(
     kind: Annotated[list[SearchKind] | None, Query(description="Only these kinds (repeatable).")] = None,
 ):
     """Search every kind of record at once, best match first, with highlighted snippets."""
-    hits, total = search_all(session, q, kinds=kind, limit=page.limit, offset=page.offset)
+    window = count_bound(page) + 1  # ranks as many matches as the page's count goes, and one more
+    hits, total = search_all(session, q, kinds=kind, limit=page.limit, offset=page.offset, window=window)
     items = [SearchHit(kind=h.kind, id=h.id, title=h.title, snippet=h.snippet, score=h.score) for h in hits]
     return respond(request, page, items, total, SearchHit)
 

@@ -29,7 +29,9 @@ def list_actors(
         statement = statement.where(Actor.kind == kind)
     if affiliation_id:
         statement = statement.where(Actor.affiliation_id == affiliation_id)
-    statement, ordering = ordered_search(session, statement, Actor, kind="actor", q=q, sort=sort, columns=SORT_COLUMNS)
+    statement, ordering = ordered_search(
+        session, statement, Actor, kind="actor", q=q, sort=sort, page=page, columns=SORT_COLUMNS
+    )
     rows, total = fetch_page(session, statement, ordering, page)
     return to_public(session, rows), total
 

@@ -85,7 +85,9 @@ def list_claims(
         statement = statement.where(has_quantity if quantitative else ~has_quantity)
     if max_credibility:
         statement = statement.where(Claim.credibility <= max_credibility)
-    statement, ordering = ordered_search(session, statement, Claim, kind="claim", q=q, sort=sort, columns=SORT_COLUMNS)
+    statement, ordering = ordered_search(
+        session, statement, Claim, kind="claim", q=q, sort=sort, page=page, columns=SORT_COLUMNS
+    )
     rows, total = fetch_page(session, statement, ordering, page, mappings=True)
     return to_public(session, rows), total
 

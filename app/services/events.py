@@ -50,7 +50,7 @@ def list_events(
     if occurred_to:
         statement = statement.where(Event.occurred_on <= occurred_to)
     statement, ordering = ordered_search(
-        session, statement, Event, kind="event", q=q, sort=sort, columns=EVENT_SORT_COLUMNS
+        session, statement, Event, kind="event", q=q, sort=sort, page=page, columns=EVENT_SORT_COLUMNS
     )
     rows, total = fetch_page(session, statement, ordering, page)
     return events_to_public(session, rows), total
@@ -95,7 +95,14 @@ def list_relations(
     if to_claim_id:
         statement = statement.where(ClaimRelation.to_claim_id == to_claim_id)
     statement, ordering = ordered_search(
-        session, statement, ClaimRelation, kind="claim_relation", q=q, sort=sort, columns=RELATION_SORT_COLUMNS
+        session,
+        statement,
+        ClaimRelation,
+        kind="claim_relation",
+        q=q,
+        sort=sort,
+        page=page,
+        columns=RELATION_SORT_COLUMNS,
     )
     rows, total = fetch_page(session, statement, ordering, page)
     return [ClaimRelationPublic.model_validate(r.model_dump()) for r in rows], total

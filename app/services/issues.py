@@ -27,7 +27,14 @@ def list_issues(
 ) -> tuple[list[DisputedIssuePublic], int]:
     """One page of disputed issues."""
     statement, ordering = ordered_search(
-        session, select(DisputedIssue), DisputedIssue, kind="issue", q=q, sort=sort, columns=ISSUE_SORT_COLUMNS
+        session,
+        select(DisputedIssue),
+        DisputedIssue,
+        kind="issue",
+        q=q,
+        sort=sort,
+        page=page,
+        columns=ISSUE_SORT_COLUMNS,
     )
     rows, total = fetch_page(session, statement, ordering, page)
     return [DisputedIssuePublic.model_validate(row.model_dump()) for row in rows], total
@@ -61,7 +68,7 @@ def list_positions(
         link = models.PositionClaim
         statement = statement.where(Position.id.in_(select(link.position_id).where(link.claim_id == claim_id)))
     statement, ordering = ordered_search(
-        session, statement, Position, kind="position", q=q, sort=sort, columns=POSITION_SORT_COLUMNS
+        session, statement, Position, kind="position", q=q, sort=sort, page=page, columns=POSITION_SORT_COLUMNS
     )
     rows, total = fetch_page(session, statement, ordering, page)
     return positions_to_public(session, rows), total

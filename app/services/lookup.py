@@ -9,7 +9,7 @@ from sqlmodel import Session, SQLModel
 
 from app.db import sortable
 from app.errors import NotFound
-from app.listing import order_by
+from app.listing import PageParams, count_bound, order_by
 from app.search import matches
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -67,12 +67,18 @@ def ordered_search(
     kind: str,
     q: str | None,
     sort: Enum | None,
+    page: PageParams,
     columns: dict,
 ) -> tuple[Select, list]:
-    """Apply the full-text filter when ``q`` is given; rank by relevance unless a sort was asked for."""
+    """Apply the full-text filter when ``q`` is given; rank by relevance unless a sort was asked for.
+
+    Relevance is bounded: it ranks the most recently indexed matches, as many as the page's count goes
+    (``count_bound``) and one more, so a word found in half a million records costs what a rare one does.
+    Sorted by a field, every match is kept.
+    """
     ordering = order_by(sort, columns, table.id)
     if q is None:
         return statement, ordering
-    hits = matches(session, kind, q)
+    hits = matches(session, kind, q, window=count_bound(page) + 1 if sort is None else None)
     statement = statement.join(hits, hits.c.item_id == table.id)
     return statement, ordering if sort is not None else [hits.c.rank, sortable(table.id)]

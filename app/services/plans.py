@@ -53,7 +53,7 @@ def list_plans(
     if announced_to:
         statement = statement.where(Plan.announced_on <= announced_to)
     statement, ordering = ordered_search(
-        session, statement, Plan, kind="plan", q=q, sort=sort, columns=PLAN_SORT_COLUMNS
+        session, statement, Plan, kind="plan", q=q, sort=sort, page=page, columns=PLAN_SORT_COLUMNS
     )
     rows, total = fetch_page(session, statement, ordering, page)
     return plans_to_public(session, rows), total
@@ -87,7 +87,7 @@ def list_plan_points(
     if parent_id:
         statement = statement.where(PlanPoint.parent_id == parent_id)
     statement, ordering = ordered_search(
-        session, statement, PlanPoint, kind="plan_point", q=q, sort=sort, columns=POINT_SORT_COLUMNS
+        session, statement, PlanPoint, kind="plan_point", q=q, sort=sort, page=page, columns=POINT_SORT_COLUMNS
     )
     if sort is None and q is None:
         ordering = [sortable(PlanPoint.plan_id), PlanPoint.sequence]

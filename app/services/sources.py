@@ -46,7 +46,7 @@ def list_sources(
     if published_to:
         statement = statement.where(Source.published_on <= published_to)
     statement, ordering = ordered_search(
-        session, statement, Source, kind="source", q=q, sort=sort, columns=SORT_COLUMNS
+        session, statement, Source, kind="source", q=q, sort=sort, page=page, columns=SORT_COLUMNS
     )
     # Select the summary columns only: a list never reads the (possibly long) texts.
     statement = statement.with_only_columns(*SUMMARY_COLUMNS, func.length(Source.text).label("text_length"))

@@ -290,3 +290,21 @@ def test_the_explorer_pages_policy_admits_what_they_load(engine, page):
     assert "'self'" in policy["script-src"] and "'self'" in policy["style-src"]
     if re.search(r"<script>\s*\S", html):
         assert "'unsafe-inline'" in policy["script-src"]
+
+
+def test_a_search_past_the_time_limit_answers_422_naming_q(engine):
+    limit_statement_time(engine, 200)
+    app = build(engine, query_timeout_ms=200)
+
+    @app.get("/slow-search")
+    def slow_search(session: SessionDep, q: str):
+        return session.execute(text(SLOW_QUERY)).scalar()
+
+    response = TestClient(app).get("/slow-search", params={"q": "ukraine"})
+
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["type"] == "urn:peacekb:problem:invalid-parameter"
+    [error] = response.json()["errors"]
+    assert (error["location"], error["name"]) == ("query", "q")
+    assert "query time limit (200 ms)" in error["reason"]

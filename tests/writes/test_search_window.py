@@ -1,0 +1,61 @@
+"""Relevance ranking is bounded: it ranks the most recently indexed matches, one more than the page counts.
+
+Three claims are given a made-up word one after another, so the index holds them oldest to newest; the
+oldest gets it five times, so that it ranks best of all. With the count bound at 1, a page of one ranks a
+window of two: the two newest, never the oldest.
+"""
+
+import pytest
+
+from tests.helpers import API
+from tests.writes.helpers import bearer
+
+OLDEST_TO_NEWEST = ["russia-holds-75-donetsk", "russia-holds-75-donetsk-again", "witkoff-is-envoy"]
+WORD = "zebrafinch"
+
+
+@pytest.fixture
+def three_matches(api, keys):
+    for times, claim_id in zip((5, 1, 1), OLDEST_TO_NEWEST, strict=True):
+        current = api.get(f"{API}/claims/{claim_id}").json()["statement"]
+        response = api.patch(f"{API}/claims/{claim_id}", json={"statement": f"{current}{f' {WORD}' * times}"},
+                             headers=bearer(keys.write))  # fmt: skip
+        assert response.status_code == 200, response.text
+    return api
+
+
+@pytest.fixture
+def count_limit(monkeypatch):
+    from app import listing
+
+    def set_to(value: int) -> None:
+        monkeypatch.setattr(listing, "COUNT_LIMIT", value)
+
+    return set_to
+
+
+@pytest.mark.parametrize(("path", "key"), [("/claims", "id"), ("/search", "id")])
+def test_a_page_of_one_ranks_only_the_two_newest_matches(three_matches, count_limit, path, key):
+    count_limit(1)
+    page = three_matches.get(f"{API}{path}", params={"q": WORD, "limit": 1}).json()
+
+    assert (page["total"], page["total_exact"]) == (1, False)
+    assert len(page["items"]) == 1
+    assert page["items"][0][key] in OLDEST_TO_NEWEST[1:]  # whatever the scores: the oldest is outside the window
+
+
+@pytest.mark.parametrize("path", ["/claims", "/search"])
+def test_a_window_wider_than_the_matches_ranks_them_all(three_matches, count_limit, path):
+    count_limit(1000)
+    page = three_matches.get(f"{API}{path}", params={"q": WORD}).json()
+
+    assert (page["total"], page["total_exact"]) == (3, True)
+    assert page["items"][0]["id"] == OLDEST_TO_NEWEST[0]  # the best match, ranked first once inside the window
+    assert sorted(item["id"] for item in page["items"]) == sorted(OLDEST_TO_NEWEST)
+
+
+def test_a_sorted_search_keeps_every_match(three_matches, count_limit):
+    count_limit(1)
+    page = three_matches.get(f"{API}/claims", params={"q": WORD, "sort": "id", "limit": 3}).json()
+
+    assert [item["id"] for item in page["items"]] == sorted(OLDEST_TO_NEWEST)
