@@ -119,6 +119,15 @@ def order_by(sort: Enum | None, columns: dict[str, Any], tiebreak: Any) -> Order
     return Ordering(clauses, sort=sort.value, column=raw, tiebreak=tiebreak)
 
 
+class Relevance(list):
+    """ORDER BY relevance rank; ``counted`` is the same filter unranked, for counting the matches (ranking
+    costs per match, counting need not pay it)."""
+
+    def __init__(self, clauses: list, counted: Select):
+        super().__init__(clauses)
+        self.counted = counted
+
+
 def count_bound(page: PageParams) -> int:
     """How far a list counts its matches: past this, ``total`` is a lower bound.
 
@@ -151,8 +160,8 @@ def fetch_page(
     """
     if walk is not None and isinstance(ordering, Ordering) and ordering.column is None:
         return _fetch_walked(session, statement, ordering, page, walk, mappings=mappings)
-    counted = statement.order_by(None).limit(count_bound(page) + 1).subquery()
-    total = session.scalar(select(func.count()).select_from(counted)) or 0
+    filtered = ordering.counted if isinstance(ordering, Relevance) else statement
+    total = _count(session, filtered, page)
     if page.after is not None:
         if not isinstance(ordering, Ordering):
             raise InvalidParameter("after", "keyset pagination needs a sort order, not relevance (q)")
@@ -161,6 +170,14 @@ def fetch_page(
     result = session.execute(statement.order_by(*ordering).limit(page.limit).offset(page.offset))
     rows = result.mappings().all() if mappings else result.scalars().all()
     return list(rows), total
+
+
+def _count(session: Session, statement: Select, page: PageParams) -> int:
+    """How many rows the statement selects, counting no further than one past ``count_bound``."""
+    # Selecting a constant lets the database count off an index instead of reading each row.
+    matching = statement.with_only_columns(literal_column("1"), maintain_column_froms=True).order_by(None)
+    counted = matching.limit(count_bound(page) + 1).subquery()
+    return session.scalar(select(func.count()).select_from(counted)) or 0
 
 
 def _fetch_walked(

@@ -82,9 +82,9 @@ def _is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-def matches(session: Session, kind: str, user_text: str, *, window: int | None = None) -> Subquery:
+def matches(session: Session, kind: str, user_text: str, *, window: int | None = None, ranked: bool = True) -> Subquery:
     """``(item_id, rank)`` of the records of one kind that match the text, best rank lowest; join it to filter
-    and order.
+    and order. Unranked, ``(item_id)`` alone: to filter or count.
 
     With a ``window``, only the most recently indexed matches, that many, are kept and ranked: ranking costs
     per match (SQLite's bm25 reads each match's sizes), and a common word matches hundreds of thousands.
@@ -92,15 +92,11 @@ def matches(session: Session, kind: str, user_text: str, *, window: int | None =
     if _is_postgres(session):
         query = _pg_query(user_text)
         document = literal_column("document")
-        statement = select(_index.c.item_id.label("item_id"), (-func.ts_rank_cd(document, query)).label("rank")).where(
-            document.op("@@")(query), _index.c.kind == kind
-        )
+        rank = -func.ts_rank_cd(document, query)
+        where = [document.op("@@")(query), _index.c.kind == kind]
     else:
-        statement = (
-            select(_index.c.item_id.label("item_id"), literal_column("rank").label("rank"))
-            .where(_fts_match(user_text))
-            .where(_index.c.kind == kind)
-        )
+        rank, where = literal_column("rank"), [_fts_match(user_text), _index.c.kind == kind]
+    statement = select(_index.c.item_id.label("item_id"), *([rank.label("rank")] if ranked else [])).where(*where)
     if window is not None:
         statement = statement.order_by(_indexed_order(session).desc()).limit(window)
     return statement.subquery(f"{kind}_matches")

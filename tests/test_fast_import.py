@@ -146,6 +146,21 @@ def test_interrupted_import_run_again_converges_to_an_uninterrupted_one(sqlite_o
     assert last_revisions(engine_b) == last_revisions(engine_a)
 
 
+def test_fast_import_validation_gives_each_record_its_own_lists(lines):
+    # The fast path hands pydantic a shared empty list for each list field a line leaves out (app/services/
+    # fast_import.py, _list_defaults): validation must still give every record a list of its own.
+    parsed = (fast_import._parse(number, line) for number, line in enumerate(lines) if b'"kind":"claim"' in line)
+    claims = [line for line in parsed if line is not None and "event_ids" not in line.data][:50]
+
+    assert fast_import._validate(claims) == len(claims)
+
+    event_ids = [line.model.event_ids for line in claims]
+    assert event_ids == [[]] * len(claims)
+    assert len({id(each) for each in event_ids}) == len(claims)
+    assert fast_import._list_defaults("claim") == {"actor_ids": [], "plan_point_ids": [], "issue_ids": [],
+                                                   "event_ids": []}  # fmt: skip
+
+
 def test_fast_import_leaves_a_bad_line_to_the_write_engine_and_writes_nothing(sqlite_only, engine_a, lines):
     claim_at = next(i for i, line in enumerate(lines) if b'"kind":"claim"' in line) + 3
     bad = orjson.loads(lines[claim_at])

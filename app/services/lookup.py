@@ -9,7 +9,7 @@ from sqlmodel import Session, SQLModel
 
 from app.db import sortable
 from app.errors import NotFound
-from app.listing import PageParams, count_bound, order_by
+from app.listing import PageParams, Relevance, count_bound, order_by
 from app.search import matches
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -79,6 +79,11 @@ def ordered_search(
     ordering = order_by(sort, columns, table.id)
     if q is None:
         return statement, ordering
-    hits = matches(session, kind, q, window=count_bound(page) + 1 if sort is None else None)
-    statement = statement.join(hits, hits.c.item_id == table.id)
-    return statement, ordering if sort is not None else [hits.c.rank, sortable(table.id)]
+    if sort is not None:
+        hits = matches(session, kind, q)
+        return statement.join(hits, hits.c.item_id == table.id), ordering
+    window = count_bound(page) + 1
+    hits = matches(session, kind, q, window=window)
+    unranked = matches(session, kind, q, window=window, ranked=False)
+    counted = statement.join(unranked, unranked.c.item_id == table.id)
+    return statement.join(hits, hits.c.item_id == table.id), Relevance([hits.c.rank, sortable(table.id)], counted)

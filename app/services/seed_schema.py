@@ -28,9 +28,12 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # compiled once: every dated record of an import meets it
+
+
 def iso_day(value: Any) -> Any:
     """Admit a date or ``YYYY-MM-DD`` only: pydantic alone would also read a number (``0``) as a day."""
-    if isinstance(value, date) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+    if isinstance(value, date) or (isinstance(value, str) and ISO_DAY.fullmatch(value)):
         return value
     raise ValueError("must be a date written YYYY-MM-DD")
 
