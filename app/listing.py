@@ -147,19 +147,18 @@ def fetch_page(
     ordering: list,
     page: PageParams,
     *,
-    mappings: bool = False,
     walk: IdWalk | None = None,
 ) -> tuple[list, int]:
     """Run a filtered query for one page and count the filtered set, up to one past ``count_bound``.
 
-    Rows come back as ORM objects, or as column mappings when the statement selects columns.
+    Rows come back as the statement selects them: plain rows (app/services/lookup.py ``rows_of``).
 
     A list in id order whose one filter is a set of ids read off an index in id order (an actor's claims)
     passes that set as ``walk`` and an unfiltered ``statement``: the page's ids and the count are then
     taken off the walk itself, so neither reads past what it needs, at any depth of keyset paging.
     """
     if walk is not None and isinstance(ordering, Ordering) and ordering.column is None:
-        return _fetch_walked(session, statement, ordering, page, walk, mappings=mappings)
+        return _fetch_walked(session, statement, ordering, page, walk)
     filtered = ordering.counted if isinstance(ordering, Relevance) else statement
     total = _count(session, filtered, page)
     if page.after is not None:
@@ -167,9 +166,7 @@ def fetch_page(
             raise InvalidParameter("after", "keyset pagination needs a sort order, not relevance (q)")
         if page.after:
             statement = statement.where(ordering.after(page.after))
-    result = session.execute(statement.order_by(*ordering).limit(page.limit).offset(page.offset))
-    rows = result.mappings().all() if mappings else result.scalars().all()
-    return list(rows), total
+    return session.execute(statement.order_by(*ordering).limit(page.limit).offset(page.offset)).all(), total
 
 
 def _count(session: Session, statement: Select, page: PageParams) -> int:
@@ -181,15 +178,13 @@ def _count(session: Session, statement: Select, page: PageParams) -> int:
 
 
 def _fetch_walked(
-    session: Session, statement: Select, ordering: Ordering, page: PageParams, walk: IdWalk, *, mappings: bool
+    session: Session, statement: Select, ordering: Ordering, page: PageParams, walk: IdWalk
 ) -> tuple[list, int]:
     after = ordering.after_id(page.after) if page.after else None
     counted = _in_id_order(session, walk(None)).limit(count_bound(page) + 1).subquery()
     total = session.scalar(select(func.count()).select_from(counted)) or 0
     ids = _in_id_order(session, walk(after)).limit(page.limit).offset(page.offset)
-    result = session.execute(statement.where(ordering.tiebreak.in_(ids)).order_by(*ordering))
-    rows = result.mappings().all() if mappings else result.scalars().all()
-    return list(rows), total
+    return session.execute(statement.where(ordering.tiebreak.in_(ids)).order_by(*ordering)).all(), total
 
 
 def _in_id_order(session: Session, ids: Select | CompoundSelect) -> Select | CompoundSelect:

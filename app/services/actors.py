@@ -8,7 +8,7 @@ from sqlmodel import Session
 from app.listing import PageParams, fetch_page, sort_enum
 from app.models import Actor, ActorPublic, ActorRole, ActorRolePublic, Claim
 from app.models.vocab import ActorKind
-from app.services.lookup import ordered_search
+from app.services.lookup import fields_of, ordered_search, rows_of
 
 SORT_COLUMNS = {"id": Actor.id, "name": Actor.name, "kind": Actor.kind}
 ActorSort = sort_enum("ActorSort", list(SORT_COLUMNS))
@@ -24,7 +24,7 @@ def list_actors(
     affiliation_id: str | None = None,
 ) -> tuple[list[ActorPublic], int]:
     """One page of actors matching every given filter; ``q`` searches names and aliases."""
-    statement = select(Actor)
+    statement = rows_of(Actor)
     if kind:
         statement = statement.where(Actor.kind == kind)
     if affiliation_id:
@@ -47,4 +47,4 @@ def to_public(session: Session, actors: list[Actor]) -> list[ActorPublic]:
             .order_by(ActorRole.actor_id, ActorRole.id)
         ):
             roles[actor_id].append(ActorRolePublic(role=role, claim_id=claim_id, source_id=source_id))
-    return [ActorPublic.model_validate(actor.model_dump() | {"roles": roles[actor.id]}) for actor in actors]
+    return [ActorPublic.model_validate(fields_of(actor) | {"roles": roles[actor.id]}) for actor in actors]

@@ -1,6 +1,6 @@
 """Reading claims and their relations: shared by /claims and every sub-collection of claims."""
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 
@@ -12,7 +12,7 @@ from app.db import Prepared, sortable
 from app.errors import NotFound
 from app.listing import IdWalk, PageParams, fetch_page, order_by, sort_enum
 from app.models import Claim, ClaimPublic, ClaimRelation
-from app.services.lookup import grouped_many, ordered_search
+from app.services.lookup import fields_of, grouped_many, ordered_search, rows_of
 
 SORT_COLUMNS = {
     "id": Claim.id,
@@ -52,7 +52,7 @@ def list_claims(
     walk = _id_walk(filters) if sort is None else None
     if walk is not None:
         ordering = order_by(None, SORT_COLUMNS, Claim.id)
-        rows, total = fetch_page(session, CLAIM_ROW, ordering, page, mappings=True, walk=walk)
+        rows, total = fetch_page(session, CLAIM_ROW, ordering, page, walk=walk)
         return to_public(session, rows), total
     statement = CLAIM_ROW
     if source_id:
@@ -88,7 +88,7 @@ def list_claims(
     statement, ordering = ordered_search(
         session, statement, Claim, kind="claim", q=q, sort=sort, page=page, columns=SORT_COLUMNS
     )
-    rows, total = fetch_page(session, statement, ordering, page, mappings=True)
+    rows, total = fetch_page(session, statement, ordering, page)
     return to_public(session, rows), total
 
 
@@ -131,7 +131,7 @@ CLAIM_LINKS = {
 # Claims are read as column rows through the session's connection, not as ORM objects, and their statements
 # are built once: on the hot paths (a claim by id, a page of claims) the ORM's bookkeeping cost more than
 # SQLite's work.
-CLAIM_ROW = select(*Claim.__table__.c)
+CLAIM_ROW = rows_of(Claim)
 _CLAIM_BY_ID = Prepared(CLAIM_ROW.where(Claim.__table__.c.id == bindparam("claim_id")))
 _LINKS_OF_ONE = Prepared(
     union_all(*(select(literal(field), target).where(owner == bindparam("claim_id"))
@@ -169,9 +169,9 @@ def get_public(session: Session, claim_id: str) -> ClaimPublic:
     return ClaimPublic.model_validate(claim)
 
 
-def to_public(session: Session, claims: list[Claim] | list[Mapping]) -> list[ClaimPublic]:
+def to_public(session: Session, claims: list) -> list[ClaimPublic]:
     """Claims (ORM objects or column rows) with their links and relations: two queries for the whole page."""
-    rows = [claim.model_dump() if isinstance(claim, Claim) else dict(claim) for claim in claims]
+    rows = [fields_of(claim) for claim in claims]
     ids = [row["id"] for row in rows]
     links = grouped_many(session, CLAIM_LINKS, ids)
     actors, points, issues, events = (links[name] for name in CLAIM_LINKS)

@@ -10,7 +10,7 @@ from app import models
 from app.listing import PageParams, fetch_page, sort_enum
 from app.models import ClaimRelation, ClaimRelationPublic, Event, EventPublic
 from app.models.vocab import EventKind, RelationType
-from app.services.lookup import grouped_many, ordered_search
+from app.services.lookup import fields_of, grouped_many, ordered_search, rows_of
 
 EVENT_SORT_COLUMNS = {
     "id": Event.id,
@@ -36,7 +36,7 @@ def list_events(
     occurred_to: date | None = None,
 ) -> tuple[list[EventPublic], int]:
     """One page of events matching every given filter."""
-    statement = select(Event)
+    statement = rows_of(Event)
     if kind:
         statement = statement.where(Event.kind == kind)
     if actor_id:
@@ -68,7 +68,7 @@ def events_to_public(session: Session, events: list[Event]) -> list[EventPublic]
     )
     actors, claims = links["actor_ids"], links["claim_ids"]
     return [
-        EventPublic.model_validate(e.model_dump() | {"actor_ids": actors[e.id], "claim_ids": claims[e.id]})
+        EventPublic.model_validate(fields_of(e) | {"actor_ids": actors[e.id], "claim_ids": claims[e.id]})
         for e in events
     ]
 
@@ -85,7 +85,7 @@ def list_relations(
     to_claim_id: str | None = None,
 ) -> tuple[list[ClaimRelationPublic], int]:
     """One page of claim relations; ``claim_id`` matches either end."""
-    statement = select(ClaimRelation)
+    statement = rows_of(ClaimRelation)
     if type:
         statement = statement.where(ClaimRelation.type == type)
     if claim_id:
@@ -105,4 +105,4 @@ def list_relations(
         columns=RELATION_SORT_COLUMNS,
     )
     rows, total = fetch_page(session, statement, ordering, page)
-    return [ClaimRelationPublic.model_validate(r.model_dump()) for r in rows], total
+    return [ClaimRelationPublic.model_validate(fields_of(r)) for r in rows], total

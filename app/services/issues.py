@@ -9,7 +9,7 @@ from app import models
 from app.listing import PageParams, fetch_page, sort_enum
 from app.models import DisputedIssue, DisputedIssuePublic, Position, PositionPublic
 from app.models.vocab import Stance
-from app.services.lookup import grouped, ordered_search
+from app.services.lookup import fields_of, grouped, ordered_search, rows_of
 
 ISSUE_SORT_COLUMNS = {"id": DisputedIssue.id, "name": DisputedIssue.name}
 IssueSort = sort_enum("IssueSort", list(ISSUE_SORT_COLUMNS))
@@ -28,7 +28,7 @@ def list_issues(
     """One page of disputed issues."""
     statement, ordering = ordered_search(
         session,
-        select(DisputedIssue),
+        rows_of(DisputedIssue),
         DisputedIssue,
         kind="issue",
         q=q,
@@ -37,7 +37,7 @@ def list_issues(
         columns=ISSUE_SORT_COLUMNS,
     )
     rows, total = fetch_page(session, statement, ordering, page)
-    return [DisputedIssuePublic.model_validate(row.model_dump()) for row in rows], total
+    return [DisputedIssuePublic.model_validate(fields_of(row)) for row in rows], total
 
 
 def list_positions(
@@ -54,7 +54,7 @@ def list_positions(
     claim_id: str | None = None,
 ) -> tuple[list[PositionPublic], int]:
     """One page of positions matching every given filter."""
-    statement = select(Position)
+    statement = rows_of(Position)
     for column, value in (
         (Position.actor_id, actor_id),
         (Position.issue_id, issue_id),
@@ -77,4 +77,4 @@ def list_positions(
 def positions_to_public(session: Session, positions: list[Position]) -> list[PositionPublic]:
     link = models.PositionClaim
     claims = grouped(session, link.position_id, link.claim_id, [p.id for p in positions])
-    return [PositionPublic.model_validate(p.model_dump() | {"claim_ids": claims[p.id]}) for p in positions]
+    return [PositionPublic.model_validate(fields_of(p) | {"claim_ids": claims[p.id]}) for p in positions]

@@ -11,7 +11,7 @@ from app.db import sortable
 from app.listing import PageParams, fetch_page, sort_enum
 from app.models import Plan, PlanPoint, PlanPointPublic, PlanPublic
 from app.models.vocab import PlanStatus, PointCategory
-from app.services.lookup import grouped, ordered_search
+from app.services.lookup import fields_of, grouped, ordered_search, rows_of
 
 PLAN_SORT_COLUMNS = {
     "id": Plan.id,
@@ -42,7 +42,7 @@ def list_plans(
     announced_to: date | None = None,
 ) -> tuple[list[PlanPublic], int]:
     """One page of plans matching every given filter; ``actor_id`` finds plans that actor proposed."""
-    statement = select(Plan)
+    statement = rows_of(Plan)
     if status:
         statement = statement.where(Plan.status == status)
     if actor_id:
@@ -61,7 +61,7 @@ def list_plans(
 
 def plans_to_public(session: Session, plans: list[Plan]) -> list[PlanPublic]:
     proposers = grouped(session, models.PlanProposer.plan_id, models.PlanProposer.actor_id, [p.id for p in plans])
-    return [PlanPublic.model_validate(p.model_dump() | {"proposer_ids": proposers[p.id]}) for p in plans]
+    return [PlanPublic.model_validate(fields_of(p) | {"proposer_ids": proposers[p.id]}) for p in plans]
 
 
 def list_plan_points(
@@ -76,7 +76,7 @@ def list_plan_points(
     parent_id: str | None = None,
 ) -> tuple[list[PlanPointPublic], int]:
     """One page of plan points, in plan order unless sorted otherwise."""
-    statement = select(PlanPoint)
+    statement = rows_of(PlanPoint)
     if plan_id:
         statement = statement.where(PlanPoint.plan_id == plan_id)
     if category:
@@ -98,4 +98,4 @@ def list_plan_points(
 def points_to_public(session: Session, points: list[PlanPoint]) -> list[PlanPointPublic]:
     link = models.PlanPointIssue
     issues = grouped(session, link.plan_point_id, link.issue_id, [p.id for p in points])
-    return [PlanPointPublic.model_validate(p.model_dump() | {"issue_ids": issues[p.id]}) for p in points]
+    return [PlanPointPublic.model_validate(fields_of(p) | {"issue_ids": issues[p.id]}) for p in points]

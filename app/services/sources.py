@@ -9,7 +9,7 @@ from sqlmodel import Session
 from app.listing import PageParams, fetch_page, sort_enum
 from app.models import Source, SourceSummary
 from app.models.vocab import Reliability, SourceKind
-from app.services.lookup import ordered_search
+from app.services.lookup import fields_of, ordered_search
 
 SORT_COLUMNS = {
     "id": Source.id,
@@ -50,5 +50,5 @@ def list_sources(
     )
     # Select the summary columns only: a list never reads the (possibly long) texts.
     statement = statement.with_only_columns(*SUMMARY_COLUMNS, func.length(Source.text).label("text_length"))
-    rows, total = fetch_page(session, statement, ordering, page, mappings=True)
-    return [SourceSummary.model_validate(dict(row)) for row in rows], total
+    rows, total = fetch_page(session, statement, ordering, page)
+    return [SourceSummary.model_validate(fields_of(row)) for row in rows], total
