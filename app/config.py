@@ -1,5 +1,6 @@
 """Settings read from the environment (prefix ``PEACEKB_``) or a ``.env`` file."""
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +31,11 @@ class Settings(BaseSettings):
         ge=1,
         description="Lists count matching records up to this many (or offset + limit, if larger); beyond it "
         "`total` is that bound and `total_exact` is false, so no page pays for counting millions.",
+    )
+    read_threads: int = Field(
+        default_factory=lambda: os.cpu_count() or 2,
+        ge=1,
+        description="Threads per worker process that run reads: one per core by default (app/routes/base.py).",
     )
     read_requires_key: bool = Field(default=False, description="Require an API key for reads too.")
     # Limits (app/middleware.py, app/db.py): what one request may cost the server.
