@@ -518,14 +518,16 @@ async function viewSearch(query) {
   const page = await getJSON(`/search?${new URLSearchParams({ q, limit: PAGE, offset })}`);
   const pageLink = (to, text) => link(`#/search?${new URLSearchParams({ q, offset: to })}`, text);
   return [
-    ...heading(`Results for “${q}”`, `${page.total} records match; the words found are highlighted.`),
+    ...heading(`Results for “${q}”`,
+      `${page.total.toLocaleString("en")}${page.total_exact ? "" : " or more"} records match; the words found are highlighted.`),
     h("ol", { class: "results", start: offset + 1 }, page.items.map((hit) => h("li", { "data-kind": hit.kind },
       h("span", { class: "badge kind" }, hit.kind.replace("_", " ")), " ",
       link(hitLink(hit), hit.title),
       h("p", { class: "snippet" }, snippetNodes(hit.snippet))))),
     h("nav", { class: "pager", "aria-label": "Result pages" },
       offset > 0 ? pageLink(Math.max(0, offset - PAGE), "← Previous") : null, " ",
-      offset + PAGE < page.total ? pageLink(offset + PAGE, "Next →") : null),
+      // A count that stopped at its bound (total_exact false) means there are more past it.
+      offset + PAGE < page.total || !page.total_exact ? pageLink(offset + PAGE, "Next →") : null),
   ];
 }
 
