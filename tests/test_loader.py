@@ -274,6 +274,18 @@ def test_load_rejects_a_second_relation_of_the_same_type_between_the_same_claims
     assert set(record_counts(session).values()) == {0}
 
 
+def test_reloading_a_seed_whose_relation_was_renamed_names_both_ids_and_writes_nothing(session, seed_dir):
+    seeding.load_seed(session, seed_dir)
+    before = dump(session)
+    edit_seed(seed_dir, lambda d: record(d, "relations", "repeat-supports").update(id="repeat-supports-renamed"))
+
+    assert load_problems(session, seed_dir) == [
+        "seed.yaml: relations 'repeat-supports-renamed': repeats relation 'repeat-supports' already in the "
+        "database (same type, same two claims); give it that id, or delete 'repeat-supports' first"
+    ]
+    assert dump(session) == before
+
+
 def test_load_rejects_an_affiliation_cycle(session, seed_dir):
     edit_seed(seed_dir, lambda d: record(d, "actors", "united-states").update(affiliation_id="steve-witkoff"))
 

@@ -17,7 +17,7 @@ from app import models
 from app.services import revisions
 from app.services.indexing import reindex
 from app.services.resources import RESOURCES
-from app.services.seed_reader import ResolvedSeed, resolve, sha256_hex
+from app.services.seed_reader import ResolvedSeed, SeedError, resolve, sha256_hex
 
 
 @dataclass
@@ -114,8 +114,35 @@ class _Writer:
         if stale or missing:
             self.report.written[table.__tablename__] = len(stale) + len(missing)
 
+    def relations_stated_under_other_ids(self, r: ResolvedSeed) -> list[str]:
+        """Seed relations the database already holds under another id (same type, same two claims): the
+        table keeps one per pair, so writing them would fail mid-load. A relation renamed in the seed files
+        since the last load is the usual cause."""
+        relation = models.ClaimRelation
+        wanted = {(rel.type, rel.from_claim_id, rel.to_claim_id): rel.id for rel in r.seed.relations}
+        if not wanted:
+            return []
+        key = tuple_(relation.type, relation.from_claim_id, relation.to_claim_id)
+        held = self.session.execute(
+            select(relation.id, relation.type, relation.from_claim_id, relation.to_claim_id).where(
+                key.in_(list(wanted))
+            )
+        )
+        problems = []
+        for held_id, *pair in held:
+            seed_id = wanted[tuple(pair)]
+            if seed_id != held_id:
+                place = r.origins.get(("relations", seed_id), "?")
+                problems.append(
+                    f"{place}: relations '{seed_id}': repeats relation '{held_id}' already in the database (same "
+                    f"type, same two claims); give it that id, or delete '{held_id}' first"
+                )
+        return problems
+
     def write(self, r: ResolvedSeed) -> SeedReport:
         seed = r.seed
+        if problems := self.relations_stated_under_other_ids(r):
+            raise SeedError(problems)
         seeded_ids = {
             "source": [s.id for s in seed.sources],
             "actor": [a.id for a in seed.actors],
