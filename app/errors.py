@@ -96,7 +96,10 @@ def problem_response(
 
 def _field_name(location: tuple[Any, ...]) -> tuple[str, str]:
     where = str(location[0]) if location else "request"
-    name = ".".join(str(part) for part in location[1:]) or where
+    parts = location[1:]
+    if where == "query":  # a repeated parameter is named as the client sent it: `kind`, not `kind.1`
+        parts = [part for part in parts if not isinstance(part, int)]
+    name = ".".join(str(part) for part in parts) or where
     return where, name
 
 

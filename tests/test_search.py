@@ -91,7 +91,14 @@ def test_search_kind_filter_keeps_only_the_given_kinds(world, kinds, expected):
 
 
 def test_search_rejects_an_unknown_kind(world):
-    assert rejected_names(world.get(f"{API}/search", params={"q": "Donetsk", "kind": "tweet"})) == ["kind.0"]
+    assert rejected_names(world.get(f"{API}/search", params={"q": "Donetsk", "kind": "tweet"})) == ["kind"]
+
+
+def test_search_names_a_bad_repeated_kind_by_its_parameter_and_lists_the_allowed_values(world):
+    response = world.get(f"{API}/search", params=[("q", "Donetsk"), ("kind", "claim"), ("kind", "tweet")])
+
+    assert rejected_names(response) == ["kind"]
+    assert "'claim'" in response.json()["errors"][0]["reason"]
 
 
 @pytest.mark.parametrize(
