@@ -8,6 +8,8 @@ SQLite refuses at once ("database is locked"). Reads keep a deferred ``BEGIN``.
 """
 
 from collections.abc import AsyncIterator
+from datetime import date
+from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -124,6 +126,15 @@ def _sortable_postgres(element: _Sortable, compiler, **kw) -> str:
     if affinity is not None and issubclass(affinity, String):
         return f'CAST({column} AS TEXT) COLLATE "C"'
     return column
+
+
+def stored_value(value: Any) -> Any:
+    """A validated value as the database stores it and JSON shows it: enums by value, dates in ISO form."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def sortable(column: ColumnElement) -> ColumnElement:

@@ -8,12 +8,11 @@ import base64
 import binascii
 import json
 from datetime import date
-from enum import Enum
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, or_
 
-from app.db import sortable
+from app.db import sortable, stored_value
 from app.errors import InvalidParameter
 
 
@@ -59,16 +58,8 @@ def _typed(column: Any, value: Any) -> Any:
     return date.fromisoformat(value) if python_type is date else value
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
 def encode(sort: str | None, value: Any, record_id: Any) -> str:
-    payload = json.dumps([sort or "", _plain(value), record_id], separators=(",", ":"))
+    payload = json.dumps([sort or "", stored_value(value), record_id], separators=(",", ":"))
     return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
 
 

@@ -1,8 +1,7 @@
 """Lists: the page envelope, paging and sorting dependencies, the Link header, and CSV rendering.
 
-Every collection route answers ``{"items", "total", "total_exact", "limit", "offset"}`` through ``respond`` — or
-CSV, when
-asked with ``?format=csv`` or ``Accept: text/csv``, or NDJSON with ``?format=ndjson`` or
+Every collection route answers ``{"items", "total", "total_exact", "limit", "offset"}`` through ``respond`` —
+or CSV, when asked with ``?format=csv`` or ``Accept: text/csv``, or NDJSON with ``?format=ndjson`` or
 ``Accept: application/x-ndjson`` — so paging, sorting and formats behave the same everywhere. NDJSON asked
 for without a ``limit`` streams the whole collection (app/streaming.py).
 
@@ -173,7 +172,11 @@ def _count(session: Session, statement: Select, page: PageParams) -> int:
     """How many rows the statement selects, counting no further than one past ``count_bound``."""
     # Selecting a constant lets the database count off an index instead of reading each row.
     matching = statement.with_only_columns(literal_column("1"), maintain_column_froms=True).order_by(None)
-    counted = matching.limit(count_bound(page) + 1).subquery()
+    return _bounded_count(session, matching, page)
+
+
+def _bounded_count(session: Session, rows: Select | CompoundSelect, page: PageParams) -> int:
+    counted = rows.limit(count_bound(page) + 1).subquery()
     return session.scalar(select(func.count()).select_from(counted)) or 0
 
 
@@ -181,8 +184,7 @@ def _fetch_walked(
     session: Session, statement: Select, ordering: Ordering, page: PageParams, walk: IdWalk
 ) -> tuple[list, int]:
     after = ordering.after_id(page.after) if page.after else None
-    counted = _in_id_order(session, walk(None)).limit(count_bound(page) + 1).subquery()
-    total = session.scalar(select(func.count()).select_from(counted)) or 0
+    total = _bounded_count(session, _in_id_order(session, walk(None)), page)
     ids = _in_id_order(session, walk(after)).limit(page.limit).offset(page.offset)
     return session.execute(statement.where(ordering.tiebreak.in_(ids)).order_by(*ordering)).all(), total
 

@@ -103,7 +103,7 @@ def matches(session: Session, kind: str, user_text: str, *, window: int | None =
 
 
 def _indexed_order(session: Session):
-    """The order entries were written in: FTS5's rowid; on PostgreSQL an identity column (migration 0004)."""
+    """The order entries were written in: FTS5's rowid; on PostgreSQL an identity column (migration 0003)."""
     return literal_column("seq" if _is_postgres(session) else "rowid")
 
 

@@ -39,6 +39,7 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import JSON, select
 from sqlmodel import Session
 
+from app.db import stored_value
 from app.search import SEARCH_TABLE
 from app.services.anchoring import QuoteError, anchor_quote
 from app.services.indexing import INDEXED
@@ -135,15 +136,6 @@ def _list_defaults(kind: str) -> dict[str, list]:
     copy (validation builds a new list from the one given, so the shared empty list is never aliased)."""
     fields = RESOURCES[kind].create.model_fields
     return {name: [] for name, info in fields.items() if isinstance(info.default, list) and not info.default}
-
-
-def _plain(value: Any) -> Any:
-    """A validated value as the database stores it (and as JSON shows it)."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 @dataclass(slots=True)
@@ -466,7 +458,7 @@ class _Run:
         values = model.__dict__.copy()  # every field: the columns, the link lists and a few inputs besides
         for column in kind_spec.converted:
             if values[column] is not None:
-                values[column] = _plain(values[column])
+                values[column] = stored_value(values[column])
         for column, target_kind, own in kind_spec.references:
             value = values[column]
             if value is not None and ((own and value == record_id) or value not in ids[target_kind]):
