@@ -61,8 +61,8 @@ class OneLineFailures(TyperGroup):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise  # Click's own endings: usage errors, typer.Exit, Ctrl-C
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException, click.Abort):
+            raise  # Typer's and Click's own endings: a command's chosen exit, usage errors, Ctrl-C
         except Exception as error:
             if os.environ.get(DEBUG_VARIABLE) or (isinstance(error, OSError) and error.errno == errno.EPIPE):
                 raise  # Click's main ends a closed pipe (`peacekb export | head`) quietly
