@@ -21,24 +21,13 @@ from fastapi import FastAPI, Request
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.datastructures import Headers
-from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.bearer import bearer_token, key_prefix
 from app.config import Settings, get_settings
-from app.errors import InvalidParameter, Problem, problem_response
+from app.errors import InvalidParameter, PayloadTooLarge, problem_response
 
 # ---- body size --------------------------------------------------------------------------------------
-
-
-class PayloadTooLarge(Problem, HTTPException):
-    """413. Also an HTTPException because FastAPI re-raises those while it reads a body (it would turn any
-    other error there into a 400); the Problem handler, first in the method order, renders it."""
-
-    status, slug = 413, "payload-too-large"
-
-    def __init__(self, limit: int):
-        Problem.__init__(self, f"The request body is larger than this operation accepts ({limit} bytes).")
-        self.status_code = 413
 
 
 class BodySizeLimit:
@@ -127,10 +116,10 @@ def caller_identities(scope: Scope) -> list[str]:
     key's public prefix, so no database lookup is needed)."""
     client = scope.get("client")
     identities = [f"address:{client[0] if client else 'unknown'}"]
-    scheme, _, token = Headers(scope=scope).get("authorization", "").partition(" ")
-    parts = token.strip().split("_", 2)
-    if scheme.lower() == "bearer" and len(parts) == 3 and parts[0] == "pkb" and parts[1]:
-        identities.append(f"key:{parts[1]}")
+    token = bearer_token(Headers(scope=scope))
+    prefix = key_prefix(token) if token else None
+    if prefix:
+        identities.append(f"key:{prefix}")
     return identities
 
 

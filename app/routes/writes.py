@@ -11,9 +11,9 @@ from fastapi import APIRouter, Body, Header, Path, Query, Request, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from app.auth import SCOPE_RANK, Forbidden, Writer
+from app.auth import SCOPE_RANK, Writer
 from app.db import SessionDep
-from app.errors import PROBLEM_MEDIA_TYPE, ProblemDetails
+from app.errors import PROBLEM_MEDIA_TYPE, Forbidden, ProblemDetails
 from app.etags import etag_of
 from app.listing import Page, PageDep, respond
 from app.models import RevisionPublic
