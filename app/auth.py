@@ -75,9 +75,7 @@ class _BearerKey(HTTPBearer):
         return bearer_token(request.headers)
 
 
-bearer = _BearerKey(
-    auto_error=False, scheme_name="HTTPBearer", description="An API key from `peacekb keys create`."
-)
+bearer = _BearerKey(auto_error=False, scheme_name="HTTPBearer", description="An API key from `peacekb keys create`.")
 PresentedKeyDep = Annotated[str | None, Depends(bearer)]
 
 
@@ -119,4 +117,3 @@ async def reader(request: Request, session: SessionDep) -> None:
 
 
 Writer = Annotated[Caller, Depends(require("write"))]
-Admin = Annotated[Caller, Depends(require("admin"))]

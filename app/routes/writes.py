@@ -99,7 +99,7 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         session.commit()
         return Response(status_code=204)
 
-    def history(request: Request, response: Response, session: SessionDep, page: PageDep, record_id: RecordId):
+    def history(request: Request, session: SessionDep, page: PageDep, record_id: RecordId):
         items, total = revisions.history(session=session, kind=kind, record_id=record_id, page=page)
         return respond(request, page, items, total, RevisionPublic)
 
@@ -218,8 +218,7 @@ def build_router(make_router) -> APIRouter:
         """
         body = (await request.body()).decode("utf-8", errors="replace")
         allow_cascade = SCOPE_RANK[caller.scope] >= SCOPE_RANK["admin"]
-        report = await run_in_threadpool(_bulk, session, body, caller.name, allow_cascade)
-        return report
+        return await run_in_threadpool(_bulk, session, body, caller.name, allow_cascade)
 
     @router.get("/changes", response_model=ChangeFeed, tags=["changes"])
     def list_changes(
