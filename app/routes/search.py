@@ -1,6 +1,6 @@
 """Search across every kind of record, and counts of what the knowledge base holds."""
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import Query, Request
 from pydantic import BaseModel, Field
@@ -9,13 +9,14 @@ from sqlalchemy import func, select
 from app import models
 from app.db import SessionDep
 from app.listing import Page, PageDep, count_bound, respond
+from app.models.vocab import RecordKind
 from app.routes.base import make_router
 from app.search import search_all
 from app.services.indexing import INDEXED
 
 router = make_router()
 
-SearchKind = Literal["source", "actor", "plan", "plan_point", "issue", "position", "claim", "event", "claim_relation"]
+SearchKind = RecordKind
 
 
 class SearchHit(BaseModel):

@@ -17,6 +17,7 @@ from app.errors import PROBLEM_MEDIA_TYPE, Forbidden, ProblemDetails
 from app.etags import etag_of
 from app.listing import Page, PageDep, respond
 from app.models import RevisionPublic
+from app.models.vocab import RecordKind
 from app.services import bulk, revisions, writes
 from app.services.resources import RESOURCES, Resource
 
@@ -225,7 +226,7 @@ def build_router(make_router) -> APIRouter:
         session: SessionDep,
         since: Annotated[int, Query(ge=0, description="Cursor: revisions after this one (0 = from the start).")] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        kind: Annotated[list[str] | None, Query(description="Only these kinds (repeatable).")] = None,
+        kind: Annotated[list[RecordKind] | None, Query(description="Only these kinds (repeatable).")] = None,
     ):
         """Follow every write in order, to keep a mirror in sync.
 
