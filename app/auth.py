@@ -20,6 +20,7 @@ from app.db import SessionDep, begin_write
 from app.errors import Forbidden, Unauthorized
 from app.models import ApiKey
 from app.models.audit import utc_now
+from app.read_pool import run_in_read_pool
 
 Scope = Literal["read", "write", "admin"]
 # Each scope includes the ones below it: read < write < admin (cascading deletes need admin).
@@ -108,12 +109,12 @@ async def reader(request: Request, session: SessionDep) -> None:
     """Reads are public unless PEACEKB_READ_REQUIRES_KEY is set; then any valid key may read.
 
     The header is parsed here rather than through ``bearer`` so that OpenAPI does not mark public reads as
-    needing a key. Async, as it only reads a header (and, with keys required, one row by its index): a sync
-    dependency would cost every read a trip to the thread pool.
+    needing a key. Async, so that a public read costs no trip to a thread; with keys required, the key's row
+    is read in the read pool, never on the event loop.
     """
     if not get_settings().read_requires_key:
         return
-    _caller(session, bearer_token(request.headers))
+    await run_in_read_pool(_caller, session, bearer_token(request.headers))
 
 
 Writer = Annotated[Caller, Depends(require("write"))]

@@ -18,6 +18,7 @@ from app.etags import etag_of
 from app.listing import Page, PageDep, respond
 from app.models import RevisionPublic
 from app.models.vocab import RecordKind
+from app.read_pool import in_read_pool
 from app.services import bulk, revisions, writes
 from app.services.resources import RESOURCES, Resource
 
@@ -100,6 +101,7 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         session.commit()
         return Response(status_code=204)
 
+    @in_read_pool
     def history(request: Request, session: SessionDep, page: PageDep, record_id: RecordId):
         items, total = revisions.history(session=session, kind=kind, record_id=record_id, page=page)
         return respond(request, page, items, total, RevisionPublic)
@@ -222,6 +224,7 @@ def build_router(make_router) -> APIRouter:
         return await run_in_threadpool(_bulk, session, body, caller.name, allow_cascade)
 
     @router.get("/changes", response_model=ChangeFeed, tags=["changes"])
+    @in_read_pool
     def list_changes(
         session: SessionDep,
         since: Annotated[int, Query(ge=0, description="Cursor: revisions after this one (0 = from the start).")] = 0,
