@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -154,6 +154,7 @@ class RateLimit:
 # ---- statement time ---------------------------------------------------------------------------------
 
 _DEADLINE = "peacekb_deadline"  # where a pooled connection keeps its statement's deadline (monotonic)
+_TIMEOUT = "peacekb_timeout"  # and, on SQLite, the time one statement may take (seconds)
 _PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between two looks at the clock: cheap, still prompt
 
 
@@ -181,11 +182,12 @@ def limit_statement_time(engine: Engine, timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _install_handler(dbapi_connection, record) -> None:
         info = record.info
+        info[_TIMEOUT] = timeout_ms / 1000
         dbapi_connection.set_progress_handler(lambda: time.monotonic() > info.get(_DEADLINE, math.inf), _PROGRESS_STEPS)
 
     @event.listens_for(engine, "before_cursor_execute")
     def _start_clock(connection, *_args) -> None:
-        connection.info[_DEADLINE] = time.monotonic() + timeout_ms / 1000
+        start_statement_clock(connection)
 
     # COMMIT and ROLLBACK run as statements too: the last query's clock must never cut them short.
     @event.listens_for(engine, "commit")
@@ -196,6 +198,19 @@ def limit_statement_time(engine: Engine, timeout_ms: int) -> None:
     @event.listens_for(engine.pool, "checkin")
     def _stop_clock_on_return(_dbapi_connection, record) -> None:
         record.info[_DEADLINE] = math.inf
+
+
+def start_statement_clock(connection: Connection) -> None:
+    """Start the time limit of the statement about to run on ``connection``.
+
+    SQLAlchemy's execution calls it before every statement; code that runs a statement straight on the
+    driver's cursor (app/prepared.py) calls it too, so that no statement escapes the limit or inherits the
+    clock of the one before it. PostgreSQL's limit is the server's, so there is nothing to start there.
+    """
+    info = connection.info
+    timeout = info.get(_TIMEOUT)
+    if timeout is not None:
+        info[_DEADLINE] = time.monotonic() + timeout
 
 
 def is_query_timeout(error: DBAPIError) -> bool:

@@ -1,10 +1,18 @@
-"""The query time limit holds on both backends: a statement running past it is cancelled, recognisably."""
+"""The query time limit holds on both backends: a statement running past it is cancelled, recognisably,
+prepared reads included (app/prepared.py)."""
+
+import time
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
 
 from app.db import build_engine
+from app.errors import NotFound
 from app.limits import is_query_timeout, limit_statement_time
+from app.models import Claim
+from app.services import claims
 
 SLOW = {
     "sqlite": "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n",
@@ -22,5 +30,59 @@ def test_a_statement_past_the_time_limit_is_cancelled_and_the_connection_keeps_w
             assert is_query_timeout(cancelled.value)
             connection.rollback()
             assert connection.execute(text("SELECT 1")).scalar() == 1
+    finally:
+        engine.dispose()
+
+
+# A blank string that takes work to compute: on SQLite, counting `rows` rows (virtual-machine steps, which the
+# progress handler watches); on PostgreSQL, sleeping.
+SLOW_BLANK = {
+    "sqlite": "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {rows}) "
+    "SELECT substr(count(*), 1, 0) FROM n)",
+    "postgres": "(SELECT '' FROM pg_sleep({seconds}))",
+}
+
+
+def claims_read_slowly(engine, backend: str, *, rows: int, seconds: float) -> None:
+    """Put a view in place of the claim table whose one claim's id takes that much work to compute, so that
+    the prepared claim-by-id read itself is slow."""
+    columns = [column.name for column in Claim.__table__.columns if column.name != "id"]
+    slow_id = "c.id || " + SLOW_BLANK[backend].format(rows=rows, seconds=seconds)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE claim_rows AS SELECT * FROM claim WHERE 1 = 0"))
+        connection.execute(text("INSERT INTO claim_rows (id) VALUES ('slow-claim')"))
+        connection.execute(text("DROP TABLE claim" + (" CASCADE" if backend == "postgres" else "")))
+        connection.execute(
+            text(
+                f"CREATE VIEW claim AS SELECT {slow_id} AS id, {', '.join(f'c.{c}' for c in columns)} FROM claim_rows c"
+            )
+        )
+
+
+def test_a_prepared_claim_read_past_the_time_limit_is_cancelled(database_url, backend):
+    engine = build_engine(database_url)
+    limit_statement_time(engine, 200)
+    claims_read_slowly(engine, backend, rows=50_000_000, seconds=5)
+    try:
+        with Session(engine) as session:
+            started = time.monotonic()
+            with pytest.raises(DBAPIError) as cancelled:
+                claims.get_public(session, "no-such-claim")
+            assert is_query_timeout(cancelled.value)
+            assert time.monotonic() - started < 3  # the whole read would take several seconds
+    finally:
+        engine.dispose()
+
+
+def test_a_prepared_claim_read_has_the_whole_time_limit_whatever_ran_before_it(database_url, backend):
+    engine = build_engine(database_url)
+    limit_statement_time(engine, 300)
+    claims_read_slowly(engine, backend, rows=50_000, seconds=0.05)
+    try:
+        with Session(engine) as session:
+            session.execute(text("SELECT 1"))  # the transaction's first statement starts a clock
+            time.sleep(0.5)  # a request's own work, past that statement's limit
+            with pytest.raises(NotFound):  # the read ran to its end: a few ms of work, well within the limit
+                claims.get_public(session, "no-such-claim")
     finally:
         engine.dispose()
