@@ -1,8 +1,8 @@
 """Prepared reads: a statement compiled once per dialect and run straight on the driver's cursor.
 
-For the hottest reads only (a claim by id): SQLAlchemy's execution layer costs ~100 µs a statement, many
-times what SQLite takes to answer a primary-key lookup. The statement still runs under the query time limit
-(app/limits.py): it starts the clock itself, as SQLAlchemy's execution would.
+For the hottest reads only (a claim by id): a primary-key read took 17 µs through SQLAlchemy's execution and
+5 µs this way (timeit, the seed database). The statement still runs under the query time limit
+(app/limits.py): it starts the clock itself, as SQLAlchemy's execution would, for under 1 µs.
 """
 
 from typing import Any
