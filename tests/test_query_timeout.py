@@ -2,6 +2,7 @@
 prepared reads included (app/prepared.py)."""
 
 import time
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import text
@@ -43,46 +44,40 @@ SLOW_BLANK = {
 }
 
 
-def claims_read_slowly(engine, backend: str, *, rows: int, seconds: float) -> None:
-    """Put a view in place of the claim table whose one claim's id takes that much work to compute, so that
-    the prepared claim-by-id read itself is slow."""
-    columns = [column.name for column in Claim.__table__.columns if column.name != "id"]
+@contextmanager
+def slow_claim_reads(database_url: str, backend: str, *, limit_ms: int, rows: int, seconds: float):
+    """A session on an engine with this time limit, where a view stands in place of the claim table whose one
+    claim's id takes that much work to compute, so that the prepared claim-by-id read itself is slow."""
+    engine = build_engine(database_url)
+    limit_statement_time(engine, limit_ms)
+    columns = ", ".join(f"c.{column.name}" for column in Claim.__table__.columns if column.name != "id")
     slow_id = "c.id || " + SLOW_BLANK[backend].format(rows=rows, seconds=seconds)
-    with engine.begin() as connection:
-        connection.execute(text("CREATE TABLE claim_rows AS SELECT * FROM claim WHERE 1 = 0"))
-        connection.execute(text("INSERT INTO claim_rows (id) VALUES ('slow-claim')"))
-        connection.execute(text("DROP TABLE claim" + (" CASCADE" if backend == "postgres" else "")))
-        connection.execute(
-            text(
-                f"CREATE VIEW claim AS SELECT {slow_id} AS id, {', '.join(f'c.{c}' for c in columns)} FROM claim_rows c"
-            )
-        )
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE claim_rows AS SELECT * FROM claim WHERE 1 = 0"))
+            connection.execute(text("INSERT INTO claim_rows (id) VALUES ('slow-claim')"))
+            connection.execute(text("DROP TABLE claim" + (" CASCADE" if backend == "postgres" else "")))
+            connection.execute(text(f"CREATE VIEW claim AS SELECT {slow_id} AS id, {columns} FROM claim_rows c"))
+        with Session(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
 
 
 def test_a_prepared_claim_read_past_the_time_limit_is_cancelled(database_url, backend):
-    engine = build_engine(database_url)
-    limit_statement_time(engine, 200)
-    claims_read_slowly(engine, backend, rows=50_000_000, seconds=5)
-    try:
-        with Session(engine) as session:
-            started = time.monotonic()
-            with pytest.raises(DBAPIError) as cancelled:
-                claims.get_public(session, "no-such-claim")
-            assert is_query_timeout(cancelled.value)
-            assert time.monotonic() - started < 3  # the whole read would take several seconds
-    finally:
-        engine.dispose()
+    with slow_claim_reads(database_url, backend, limit_ms=200, rows=50_000_000, seconds=5) as session:
+        started = time.monotonic()
+        with pytest.raises(DBAPIError) as cancelled:
+            claims.get_public(session, "no-such-claim")
+
+        assert is_query_timeout(cancelled.value)
+        assert time.monotonic() - started < 3  # the whole read would take several seconds
 
 
 def test_a_prepared_claim_read_has_the_whole_time_limit_whatever_ran_before_it(database_url, backend):
-    engine = build_engine(database_url)
-    limit_statement_time(engine, 300)
-    claims_read_slowly(engine, backend, rows=50_000, seconds=0.05)
-    try:
-        with Session(engine) as session:
-            session.execute(text("SELECT 1"))  # the transaction's first statement starts a clock
-            time.sleep(0.5)  # a request's own work, past that statement's limit
-            with pytest.raises(NotFound):  # the read ran to its end: a few ms of work, well within the limit
-                claims.get_public(session, "no-such-claim")
-    finally:
-        engine.dispose()
+    with slow_claim_reads(database_url, backend, limit_ms=500, rows=20_000, seconds=0.05) as session:
+        session.execute(text("SELECT 1"))  # the transaction's first statement starts a clock
+        time.sleep(0.6)  # a request's own work, past that statement's limit
+
+        with pytest.raises(NotFound):  # the read ran to its end: a few ms of work, well within the limit
+            claims.get_public(session, "no-such-claim")
