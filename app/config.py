@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     read_threads: int = Field(
         default_factory=lambda: os.cpu_count() or 2,
         ge=1,
-        description="Threads per worker process that run reads: one per core by default (app/routes/base.py).",
+        description="Threads per worker process that run reads: one per core by default (app/read_pool.py).",
     )
     read_requires_key: bool = Field(default=False, description="Require an API key for reads too.")
     # Limits (app/middleware.py, app/db.py): what one request may cost the server.

@@ -6,11 +6,7 @@ import orjson
 from fastapi import Request, Response
 from pydantic import BaseModel
 
-from app.errors import Problem
-
-
-class PreconditionFailed(Problem):
-    status, slug = 412, "precondition-failed"
+from app.errors import PreconditionFailed
 
 
 def etag_of(snapshot: dict) -> str:

@@ -4,6 +4,10 @@ Member names equal their values, so SQLAlchemy (which stores enum names) and the
 """
 
 from enum import StrEnum
+from typing import Literal
+
+# Every kind of record, as revisions, the change feed and search name it (app/services/resources.py).
+RecordKind = Literal["source", "actor", "plan", "plan_point", "issue", "position", "claim", "event", "claim_relation"]
 
 
 class SourceKind(StrEnum):

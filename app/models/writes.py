@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.fields import FieldInfo
 
-from app.services.seed_schema import (
+from app.models.seed_schema import (
     ActorCreate,
     ClaimCreate,
     EventCreate,

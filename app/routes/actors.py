@@ -10,6 +10,7 @@ from app.etags import respond_item
 from app.listing import Page, PageDep, respond
 from app.models import ActorPublic, ClaimPublic, EventPublic, PositionPublic
 from app.models.vocab import ActorKind
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import SearchText
 from app.services import actors as service
@@ -21,6 +22,7 @@ router = make_router(tags=["actors"])
 
 
 @router.get("/actors", response_model=Page[ActorPublic])
+@in_read_pool
 def list_actors(
     request: Request,
     session: SessionDep,
@@ -38,12 +40,14 @@ def list_actors(
 
 
 @router.get("/actors/{actor_id}", response_model=ActorPublic)
+@in_read_pool
 def get_actor(request: Request, session: SessionDep, actor: ActorDep):
     """Get one actor with aliases, affiliation and the roles the sources state."""
     return respond_item(request, service.to_public(session, [actor])[0])
 
 
 @router.get("/actors/{actor_id}/claims", response_model=Page[ClaimPublic])
+@in_read_pool
 def list_actor_claims(
     request: Request, session: SessionDep, page: PageDep, actor: ActorDep,
     sort: ClaimSort | None = None,
@@ -54,6 +58,7 @@ def list_actor_claims(
 
 
 @router.get("/actors/{actor_id}/positions", response_model=Page[PositionPublic])
+@in_read_pool
 def list_actor_positions(
     request: Request, session: SessionDep, page: PageDep, actor: ActorDep,
     sort: PositionSort | None = None,
@@ -64,6 +69,7 @@ def list_actor_positions(
 
 
 @router.get("/actors/{actor_id}/events", response_model=Page[EventPublic])
+@in_read_pool
 def list_actor_events(
     request: Request, session: SessionDep, page: PageDep, actor: ActorDep,
     sort: EventSort | None = None,

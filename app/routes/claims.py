@@ -10,6 +10,7 @@ from app.etags import respond_item
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, ClaimRelationPublic
 from app.models.vocab import RelationType
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import Day, IdFilter, SearchText
 from app.services import claims as service
@@ -19,6 +20,7 @@ router = make_router(tags=["claims"])
 
 
 @router.get("/claims", response_model=Page[ClaimPublic])
+@in_read_pool
 def list_claims(
     request: Request,
     session: SessionDep,
@@ -49,15 +51,14 @@ def list_claims(
 
 
 @router.get("/claims/{claim_id}", response_model=ClaimPublic)
-async def get_claim(
-    request: Request, session: SessionDep, claim_id: Annotated[str, Path(description="The claim's id.")]
-):
+@in_read_pool
+def get_claim(request: Request, session: SessionDep, claim_id: Annotated[str, Path(description="The claim's id.")]):
     """Get one claim with its quote, offsets, links and relations."""
-    # Async: three indexed reads cost less on the event loop than the trip to the thread pool.
     return respond_item(request, service.get_public(session, claim_id))
 
 
 @router.get("/claims/{claim_id}/relations", response_model=Page[ClaimRelationPublic])
+@in_read_pool
 def list_claim_relations_of_claim(
     request: Request, session: SessionDep, page: PageDep, claim: ClaimDep,
     sort: RelationSort | None = None, type: RelationType | None = None,

@@ -8,6 +8,7 @@ from app.etags import respond_item
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, EventPublic
 from app.models.vocab import EventKind
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import Day, IdFilter, SearchText
 from app.services import events as service
@@ -17,6 +18,7 @@ router = make_router(tags=["events"])
 
 
 @router.get("/events", response_model=Page[EventPublic])
+@in_read_pool
 def list_events(
     request: Request,
     session: SessionDep,
@@ -39,12 +41,14 @@ def list_events(
 
 
 @router.get("/events/{event_id}", response_model=EventPublic)
+@in_read_pool
 def get_event(request: Request, session: SessionDep, event: EventDep):
     """Get one event with its actors and the claims that report it."""
     return respond_item(request, service.events_to_public(session, [event])[0])
 
 
 @router.get("/events/{event_id}/claims", response_model=Page[ClaimPublic])
+@in_read_pool
 def list_event_claims(
     request: Request, session: SessionDep, page: PageDep, event: EventDep,
     sort: ClaimSort | None = None,

@@ -6,6 +6,7 @@ from fastapi import Query, Request
 from fastapi.responses import StreamingResponse
 
 from app.db import SessionDep
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import IdFilter
 from app.services.jsonld import MEDIA_TYPE, jsonld_document, jsonld_nodes
@@ -53,6 +54,7 @@ JSONLD_EXAMPLE = {
         }
     },
 )
+@in_read_pool
 def export_claims_jsonld(
     request: Request,
     session: SessionDep,

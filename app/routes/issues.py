@@ -10,6 +10,7 @@ from app.etags import respond_item
 from app.listing import Page, PageDep, respond
 from app.models import ClaimPublic, DisputedIssuePublic, PlanPointPublic, PositionPublic
 from app.models.vocab import Stance
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import IdFilter, SearchText
 from app.services import issues as service
@@ -20,6 +21,7 @@ router = make_router()
 
 
 @router.get("/issues", response_model=Page[DisputedIssuePublic], tags=["issues"])
+@in_read_pool
 def list_issues(
     request: Request,
     session: SessionDep,
@@ -33,12 +35,14 @@ def list_issues(
 
 
 @router.get("/issues/{issue_id}", response_model=DisputedIssuePublic, tags=["issues"])
+@in_read_pool
 def get_issue(request: Request, issue: IssueDep):
     """Get one disputed issue."""
     return respond_item(request, DisputedIssuePublic.model_validate(issue.model_dump()))
 
 
 @router.get("/issues/{issue_id}/positions", response_model=Page[PositionPublic], tags=["issues"])
+@in_read_pool
 def list_issue_positions(
     request: Request, session: SessionDep, page: PageDep, issue: IssueDep,
     sort: service.PositionSort | None = None, stance: Stance | None = None,
@@ -49,6 +53,7 @@ def list_issue_positions(
 
 
 @router.get("/issues/{issue_id}/claims", response_model=Page[ClaimPublic], tags=["issues"])
+@in_read_pool
 def list_issue_claims(
     request: Request, session: SessionDep, page: PageDep, issue: IssueDep,
     sort: ClaimSort | None = None,
@@ -59,6 +64,7 @@ def list_issue_claims(
 
 
 @router.get("/issues/{issue_id}/plan-points", response_model=Page[PlanPointPublic], tags=["issues"])
+@in_read_pool
 def list_issue_plan_points(
     request: Request, session: SessionDep, page: PageDep, issue: IssueDep,
     sort: PlanPointSort | None = None,
@@ -69,6 +75,7 @@ def list_issue_plan_points(
 
 
 @router.get("/positions", response_model=Page[PositionPublic], tags=["positions"])
+@in_read_pool
 def list_positions(
     request: Request,
     session: SessionDep,
@@ -91,6 +98,7 @@ def list_positions(
 
 
 @router.get("/positions/{position_id}", response_model=PositionPublic, tags=["positions"])
+@in_read_pool
 def get_position(request: Request, session: SessionDep, position: PositionDep):
     """Get one position with the claims that back it."""
     return respond_item(request, service.positions_to_public(session, [position])[0])

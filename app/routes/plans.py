@@ -10,6 +10,7 @@ from app.etags import respond_item
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, PlanPointPublic, PlanPublic, PositionPublic
 from app.models.vocab import PlanStatus, PointCategory
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import Day, IdFilter, SearchText
 from app.services import plans as service
@@ -20,6 +21,7 @@ router = make_router()
 
 
 @router.get("/plans", response_model=Page[PlanPublic], tags=["plans"])
+@in_read_pool
 def list_plans(
     request: Request,
     session: SessionDep,
@@ -41,12 +43,14 @@ def list_plans(
 
 
 @router.get("/plans/{plan_id}", response_model=PlanPublic, tags=["plans"])
+@in_read_pool
 def get_plan(request: Request, session: SessionDep, plan: PlanDep):
     """Get one plan with its proposers and the plan it supersedes."""
     return respond_item(request, service.plans_to_public(session, [plan])[0])
 
 
 @router.get("/plans/{plan_id}/points", response_model=Page[PlanPointPublic], tags=["plans"])
+@in_read_pool
 def list_plan_points_of_plan(
     request: Request, session: SessionDep, page: PageDep, plan: PlanDep,
     sort: service.PlanPointSort | None = None,
@@ -57,6 +61,7 @@ def list_plan_points_of_plan(
 
 
 @router.get("/plans/{plan_id}/positions", response_model=Page[PositionPublic], tags=["plans"])
+@in_read_pool
 def list_plan_positions(
     request: Request, session: SessionDep, page: PageDep, plan: PlanDep,
     sort: PositionSort | None = None,
@@ -67,6 +72,7 @@ def list_plan_positions(
 
 
 @router.get("/plan-points", response_model=Page[PlanPointPublic], tags=["plan points"])
+@in_read_pool
 def list_plan_points(
     request: Request,
     session: SessionDep,
@@ -87,12 +93,14 @@ def list_plan_points(
 
 
 @router.get("/plan-points/{plan_point_id}", response_model=PlanPointPublic, tags=["plan points"])
+@in_read_pool
 def get_plan_point(request: Request, session: SessionDep, point: PlanPointDep):
     """Get one plan point with the issues it touches."""
     return respond_item(request, service.points_to_public(session, [point])[0])
 
 
 @router.get("/plan-points/{plan_point_id}/claims", response_model=Page[ClaimPublic], tags=["plan points"])
+@in_read_pool
 def list_plan_point_claims(
     request: Request, session: SessionDep, page: PageDep, point: PlanPointDep,
     sort: ClaimSort | None = None,
@@ -103,6 +111,7 @@ def list_plan_point_claims(
 
 
 @router.get("/plan-points/{plan_point_id}/positions", response_model=Page[PositionPublic], tags=["plan points"])
+@in_read_pool
 def list_plan_point_positions(
     request: Request, session: SessionDep, page: PageDep, point: PlanPointDep,
     sort: PositionSort | None = None,

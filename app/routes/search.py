@@ -1,6 +1,6 @@
 """Search across every kind of record, and counts of what the knowledge base holds."""
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import Query, Request
 from pydantic import BaseModel, Field
@@ -9,13 +9,15 @@ from sqlalchemy import func, select
 from app import models
 from app.db import SessionDep
 from app.listing import Page, PageDep, count_bound, respond
+from app.models.vocab import RecordKind
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.search import search_all
 from app.services.indexing import INDEXED
 
 router = make_router()
 
-SearchKind = Literal["source", "actor", "plan", "plan_point", "issue", "position", "claim", "event", "claim_relation"]
+SearchKind = RecordKind
 
 
 class SearchHit(BaseModel):
@@ -29,6 +31,7 @@ class SearchHit(BaseModel):
 
 
 @router.get("/search", response_model=Page[SearchHit], tags=["search"])
+@in_read_pool
 def search(
     request: Request,
     session: SessionDep,
@@ -53,6 +56,7 @@ STATS_TABLES = {kind: table for kind, (table, _) in INDEXED.items()} | {"documen
 
 
 @router.get("/stats", response_model=Stats, tags=["meta"])
+@in_read_pool
 def get_stats(session: SessionDep):
     """Count the records of each kind.
 

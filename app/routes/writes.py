@@ -11,12 +11,14 @@ from fastapi import APIRouter, Body, Header, Path, Query, Request, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from app.auth import SCOPE_RANK, Forbidden, Writer
+from app.auth import SCOPE_RANK, Writer
 from app.db import SessionDep
-from app.errors import PROBLEM_MEDIA_TYPE, ProblemDetails
+from app.errors import PROBLEM_MEDIA_TYPE, Forbidden, ProblemDetails
 from app.etags import etag_of
 from app.listing import Page, PageDep, respond
 from app.models import RevisionPublic
+from app.models.vocab import RecordKind
+from app.read_pool import in_read_pool
 from app.services import bulk, revisions, writes
 from app.services.resources import RESOURCES, Resource
 
@@ -99,7 +101,8 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         session.commit()
         return Response(status_code=204)
 
-    def history(request: Request, response: Response, session: SessionDep, page: PageDep, record_id: RecordId):
+    @in_read_pool
+    def history(request: Request, session: SessionDep, page: PageDep, record_id: RecordId):
         items, total = revisions.history(session=session, kind=kind, record_id=record_id, page=page)
         return respond(request, page, items, total, RevisionPublic)
 
@@ -218,15 +221,15 @@ def build_router(make_router) -> APIRouter:
         """
         body = (await request.body()).decode("utf-8", errors="replace")
         allow_cascade = SCOPE_RANK[caller.scope] >= SCOPE_RANK["admin"]
-        report = await run_in_threadpool(_bulk, session, body, caller.name, allow_cascade)
-        return report
+        return await run_in_threadpool(_bulk, session, body, caller.name, allow_cascade)
 
     @router.get("/changes", response_model=ChangeFeed, tags=["changes"])
+    @in_read_pool
     def list_changes(
         session: SessionDep,
         since: Annotated[int, Query(ge=0, description="Cursor: revisions after this one (0 = from the start).")] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        kind: Annotated[list[str] | None, Query(description="Only these kinds (repeatable).")] = None,
+        kind: Annotated[list[RecordKind] | None, Query(description="Only these kinds (repeatable).")] = None,
     ):
         """Follow every write in order, to keep a mirror in sync.
 

@@ -8,10 +8,11 @@ from sqlalchemy import CompoundSelect, Select, bindparam, literal, or_, select, 
 from sqlmodel import Session
 
 from app import models
-from app.db import Prepared, sortable
+from app.db import sortable
 from app.errors import NotFound
 from app.listing import IdWalk, PageParams, fetch_page, order_by, sort_enum
 from app.models import Claim, ClaimPublic, ClaimRelation
+from app.prepared import Prepared
 from app.services.lookup import fields_of, grouped_many, ordered_search, rows_of
 
 SORT_COLUMNS = {

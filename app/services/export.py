@@ -7,8 +7,7 @@ from sqlmodel import Session
 
 from app import models
 from app.db import sortable
-from app.services.lookup import grouped
-from app.services.seed_schema import (
+from app.models.seed_schema import (
     ActorCreate,
     ClaimCreate,
     DocumentSeed,
@@ -22,6 +21,7 @@ from app.services.seed_schema import (
     RoleCreate,
     SourceSeed,
 )
+from app.services.lookup import grouped
 
 
 def _all(session: Session, table, *order) -> list:

@@ -1,6 +1,6 @@
 """Recording writes, and reading them back as a record's history or as the change feed."""
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.keyset import Ordering
@@ -30,7 +30,3 @@ def changes_since(*, session: Session, since: int, limit: int, kinds: list[str] 
         statement = statement.where(Revision.kind.in_(kinds))
     rows = session.scalars(statement.order_by(Revision.id).limit(limit))
     return [RevisionPublic.model_validate(row.model_dump()) for row in rows]
-
-
-def latest_cursor(session: Session) -> int:
-    return session.scalar(select(func.max(Revision.id))) or 0

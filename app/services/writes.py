@@ -13,7 +13,7 @@ from sqlmodel import Session, SQLModel
 
 from app import models
 from app.db import sortable
-from app.errors import Conflict, InvalidField, InvalidInput, InvalidParameter, NotFound
+from app.errors import Conflict, InvalidParameter, NotFound, invalid_input
 from app.etags import check_if_match
 from app.search import remove_entries
 from app.services import revisions
@@ -36,11 +36,7 @@ def validated(schema: type[BaseModel], data: dict) -> BaseModel:
     try:
         return schema.model_validate(data)
     except ValidationError as exc:
-        errors = [
-            InvalidField(location="body", name=".".join(map(str, e["loc"])) or "body", reason=e["msg"])
-            for e in exc.errors()
-        ]
-        raise InvalidInput(errors) from None
+        raise invalid_input(exc) from None
 
 
 def resource_for(kind: str) -> Resource:
