@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import app.services.claims as claims_service
-from app import cli, streaming
+from app import cli, paging
 from app.config import get_settings
 from app.db import get_engine
-from app.keyset import encode
-from app.services import jsonld, record_export
+from app.keyset import decode, encode
+from app.services import record_export
 from tests.conftest import client_for
 from tests.helpers import API, invalid_parameter
 
@@ -91,49 +90,46 @@ def test_ndjson_search_hits_stream_like_any_collection(reader):
     assert lines(response) == every_page(reader, "/search", q="Luhansk")
 
 
-def test_ndjson_stream_reads_the_collection_a_chunk_at_a_time(reader, monkeypatch):
-    calls = []
-    real = claims_service.list_claims
+@pytest.fixture
+def chunk_reads(monkeypatch) -> list:
+    """The pages a stream reads, as (limit, offset, after), with chunks of 7 records (app/paging.py)."""
+    reads, real = [], paging._page
 
-    def counting(**kwargs):
-        calls.append(kwargs["page"])
-        return real(**kwargs)
+    def recording(session, statement, ordering, page, *args, **kwargs):
+        reads.append((page.limit, page.offset, page.after))
+        return real(session, statement, ordering, page, *args, **kwargs)
 
-    monkeypatch.setattr(streaming, "MAX_LIMIT", 7)
-    monkeypatch.setattr(claims_service, "list_claims", counting)
+    monkeypatch.setattr(paging, "CHUNK", 7)
+    monkeypatch.setattr(paging, "_page", recording)
+    return reads
+
+
+def test_ndjson_stream_reads_the_collection_a_chunk_at_a_time(reader, chunk_reads):
     response = reader.get(f"{API}/claims", params={"format": "ndjson"})
     total = int(response.headers["x-total-count"])
 
     ids = [c["id"] for c in lines(response)]
     assert ids == [c["id"] for c in every_page(reader, "/claims")]
     # Chunks after the first continue by keyset cursor after the previous chunk's last record, not by offset.
-    assert [(page.limit, page.offset) for page in calls[:3]] == [(7, 0), (7, 0), (7, 0)]
-    assert [page.after for page in calls[:3]] == [None, encode(None, None, ids[6]), encode(None, None, ids[13])]
-    assert len(calls) == total // 7 + 1 + 1  # the chunks, plus the page every_page asked for
+    assert chunk_reads[:3] == [(7, 0, None), (7, 0, encode(None, None, ids[6])), (7, 0, encode(None, None, ids[13]))]
+    assert len(chunk_reads) == total // 7 + 1 + 1  # the chunks, plus the page every_page asked for
 
 
 def test_ndjson_stream_of_a_sorted_list_continues_after_each_chunks_last_sort_value(reader, monkeypatch):
-    monkeypatch.setattr(streaming, "MAX_LIMIT", 5)
+    monkeypatch.setattr(paging, "CHUNK", 5)
     params = {"sort": "-stated_on"}
     response = reader.get(f"{API}/claims", params=params | {"format": "ndjson"})
 
     assert [c["id"] for c in lines(response)] == [c["id"] for c in every_page(reader, "/claims", **params)]
 
 
-def test_ndjson_stream_of_a_ranked_search_continues_by_offset(reader, monkeypatch):
-    calls = []
-    real = claims_service.list_claims
-
-    def counting(**kwargs):
-        calls.append(kwargs["page"])
-        return real(**kwargs)
-
-    monkeypatch.setattr(streaming, "MAX_LIMIT", 3)
-    monkeypatch.setattr(claims_service, "list_claims", counting)
+def test_ndjson_stream_of_a_ranked_search_continues_after_each_chunks_last_match(reader, chunk_reads):
     response = reader.get(f"{API}/claims", params={"format": "ndjson", "q": "Russia"})
 
     assert [c["id"] for c in lines(response)] == [c["id"] for c in every_page(reader, "/claims", q="Russia")]
-    assert [(page.offset, page.after) for page in calls[:3]] == [(0, None), (3, None), (6, None)]
+    assert len(chunk_reads) > 3
+    assert [offset for _limit, offset, _after in chunk_reads] == [0] * len(chunk_reads)
+    assert all(decode(after)[0] == "relevance" for _limit, _offset, after in chunk_reads[1:-1])
 
 
 def test_ndjson_with_a_bad_parameter_answers_a_problem_not_a_broken_stream(reader):
@@ -279,7 +275,7 @@ def test_jsonld_takes_the_claim_filters(reader):
 
 
 def test_jsonld_is_streamed_a_chunk_of_claims_at_a_time(reader, claims_jsonld, monkeypatch):
-    monkeypatch.setattr(jsonld, "MAX_LIMIT", 10)
+    monkeypatch.setattr(paging, "CHUNK", 10)
 
     assert reader.get(f"{API}/claims.jsonld").json() == claims_jsonld
 
@@ -315,7 +311,7 @@ def test_export_ndjson_of_one_collection_writes_its_records(seeded_cli, reader):
 
 
 def test_export_ndjson_of_everything_tags_each_record_with_its_kind(seeded_cli, reader, monkeypatch):
-    monkeypatch.setattr(record_export, "MAX_LIMIT", 7)  # many chunks: keyset paging must not skip or repeat
+    monkeypatch.setattr(paging, "CHUNK", 7)  # many chunks: keyset paging must not skip or repeat
 
     result = peacekb("export", "--format", "ndjson")
 

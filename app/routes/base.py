@@ -13,13 +13,10 @@ from fastapi.routing import APIRoute
 from app.auth import reader
 from app.config import get_settings
 from app.errors import PROBLEM_RESPONSES
-from app.streaming import stream_whole_collections
 
 
 class DocumentedRoute(APIRoute):
     """A route whose OpenAPI summary is the first line of its docstring (the rest stays the description).
-
-    A list route also streams its whole collection as NDJSON when asked without a limit (app/streaming.py).
 
     Reads run in a pool of their own, one thread per core (PEACEKB_READ_THREADS). SQLite lets go of the GIL
     while it works, so a query per core can overlap; but a read is mostly Python work under the GIL, and the
@@ -32,7 +29,6 @@ class DocumentedRoute(APIRoute):
     def __init__(self, path: str, endpoint: Any, **kwargs: Any) -> None:
         if kwargs.get("summary") is None and endpoint.__doc__:
             kwargs["summary"] = endpoint.__doc__.strip().splitlines()[0].rstrip(".")
-        endpoint = stream_whole_collections(endpoint, kwargs.get("response_model"))
         if not inspect.iscoroutinefunction(endpoint) and set(kwargs.get("methods") or ["GET"]) <= {"GET", "HEAD"}:
             endpoint = _in_read_threads(endpoint)
         # The problem answers are documented per route, not per router, so that each route documents only

@@ -100,8 +100,8 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         return Response(status_code=204)
 
     def history(request: Request, response: Response, session: SessionDep, page: PageDep, record_id: RecordId):
-        items, total = revisions.history(session=session, kind=kind, record_id=record_id, page=page)
-        return respond(request, page, items, total, RevisionPublic)
+        found = revisions.history(session=session, kind=kind, record_id=record_id, page=page)
+        return respond(request, page, found, RevisionPublic)
 
     item = f"{path}/{{{PATH_PARAMETER.get(kind, kind + '_id')}}}"
     router.add_api_route(
