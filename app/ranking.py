@@ -14,6 +14,7 @@ A list filtered besides ``q`` forms its tiers of the matches that pass the filte
 of them. Ties in rank are broken by id (for search, by kind and then id), in code-point order.
 """
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, literal_column, select
@@ -33,7 +34,7 @@ def tier_size() -> int:
     return get_settings().count_limit + 1
 
 
-class RankedOrdering:
+class RankedOrdering(ABC):
     """Relevance order over the search index (see the module); ``RankedList`` and ``RankedSearch`` say which
     entries match and what rows a page selects from a tier of them."""
 
@@ -47,13 +48,13 @@ class RankedOrdering:
         query_words(user_text)  # refuse text with no word now, before any page is read
         self.session, self.user_text = session, user_text
 
+    @abstractmethod
     def matching(self, statement: Select | None) -> list[ColumnElement]:
         """The WHERE clauses of the index entries this order ranks."""
-        raise NotImplementedError
 
+    @abstractmethod
     def page_of(self, tier: Any, statement: Select | None) -> tuple[Select, Ordering]:
         """The rows a page selects from a tier (subquery) of ranked entries, and their order within it."""
-        raise NotImplementedError
 
     def entry_columns(self) -> list[ColumnElement]:
         return [INDEX.c.item_id]
