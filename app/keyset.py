@@ -15,7 +15,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, or_
+from sqlalchemy import ColumnElement, Select, TypeDecorator, and_, false, or_
 from sqlalchemy.engine import Row
 from sqlmodel import Session
 
@@ -71,7 +71,7 @@ class Ordering:
         name, value, last_id = decode(cursor)
         if name != self.name:
             raise InvalidParameter("after", f"this cursor continues sort '{name}', not '{self.name}'")
-        values = [value] if len(self.keys) == 1 else value if self.keys else []
+        values = _as_values(value, len(self.keys))
         if not isinstance(values, list) or len(values) != len(self.keys):
             raise InvalidParameter("after", NOT_A_CURSOR)
         typed = [_typed(key.column, value) for key, value in zip(self.keys, values, strict=True)]
@@ -103,6 +103,13 @@ class Ordering:
         return or_(*alternatives)
 
 
+def _as_values(value: Any, keys: int) -> Any:
+    """A cursor's value as a list of one value per key: null for none, the value itself for one."""
+    if keys == 0:
+        return [] if value is None else None
+    return [value] if keys == 1 else value
+
+
 def _beyond(key: Key, value: Any) -> ColumnElement:
     """Rows whose key comes strictly after ``value`` (nulls first ascending, last descending)."""
     column = sortable(key.column)
@@ -123,10 +130,7 @@ def _typed(column: Any, value: Any, *, nullable: bool = True) -> Any:
         if nullable:
             return None
         raise InvalidParameter("after", NOT_A_CURSOR)
-    try:
-        python_type = column.type.python_type
-    except NotImplementedError:
-        python_type = None
+    python_type = _python_type(column.type)
     try:
         if python_type is date:
             return date.fromisoformat(value)
@@ -139,6 +143,16 @@ def _typed(column: Any, value: Any, *, nullable: bool = True) -> Any:
     except (TypeError, ValueError):
         raise InvalidParameter("after", NOT_A_CURSOR) from None
     return value
+
+
+def _python_type(sql_type: Any) -> type | None:
+    try:
+        python_type = sql_type.python_type
+    except NotImplementedError:
+        return None
+    if python_type is object and isinstance(sql_type, TypeDecorator):  # SQLModel's AutoString says object
+        return _python_type(sql_type.impl_instance)
+    return python_type
 
 
 def encode(sort: str | None, value: Any, record_id: Any) -> str:
