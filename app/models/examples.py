@@ -7,6 +7,8 @@ CLAIM = {
     "quote": "near-total domination-about 99%-in neighboring Luhansk",
     "quote_start": 2897,
     "quote_end": 2951,
+    "quote_start_utf16": 2897,
+    "quote_end_utf16": 2951,
     "speaker_id": "ukraine",
     "attribution": "Kyiv",
     "stated_on": None,

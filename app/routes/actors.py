@@ -33,10 +33,8 @@ def list_actors(
     affiliation_id: Annotated[str | None, Query(description="Actors affiliated to this actor.")] = None,
 ):
     """List actors; `q` searches names and every alias spelled in the sources."""
-    items, total = service.list_actors(
-        session=session, page=page, sort=sort, q=q, kind=kind, affiliation_id=affiliation_id
-    )
-    return respond(request, page, items, total, ActorPublic)
+    found = service.list_actors(session=session, page=page, sort=sort, q=q, kind=kind, affiliation_id=affiliation_id)
+    return respond(request, page, found, ActorPublic)
 
 
 @router.get("/actors/{actor_id}", response_model=ActorPublic)
@@ -53,8 +51,8 @@ def list_actor_claims(
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims about this actor or spoken by it."""
-    items, total = list_claims(session=session, page=page, sort=sort, actor_id=actor.id)
-    return respond(request, page, items, total, ClaimPublic)
+    found = list_claims(session=session, page=page, sort=sort, actor_id=actor.id)
+    return respond(request, page, found, ClaimPublic)
 
 
 @router.get("/actors/{actor_id}/positions", response_model=Page[PositionPublic])
@@ -64,8 +62,8 @@ def list_actor_positions(
     sort: PositionSort | None = None,
 ):  # fmt: skip
     """List the positions this actor takes."""
-    items, total = list_positions(session=session, page=page, sort=sort, actor_id=actor.id)
-    return respond(request, page, items, total, PositionPublic)
+    found = list_positions(session=session, page=page, sort=sort, actor_id=actor.id)
+    return respond(request, page, found, PositionPublic)
 
 
 @router.get("/actors/{actor_id}/events", response_model=Page[EventPublic])
@@ -75,5 +73,5 @@ def list_actor_events(
     sort: EventSort | None = None,
 ):  # fmt: skip
     """List the events this actor took part in."""
-    items, total = list_events(session=session, page=page, sort=sort, actor_id=actor.id)
-    return respond(request, page, items, total, EventPublic)
+    found = list_events(session=session, page=page, sort=sort, actor_id=actor.id)
+    return respond(request, page, found, EventPublic)

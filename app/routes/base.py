@@ -8,20 +8,17 @@ from fastapi.routing import APIRoute
 from app.auth import reader
 from app.errors import PROBLEM_RESPONSES
 from app.read_pool import as_routed
-from app.streaming import stream_whole_collections
 
 
 class DocumentedRoute(APIRoute):
     """A route whose OpenAPI summary is the first line of its docstring (the rest stays the description).
 
-    A list route also streams its whole collection as NDJSON when asked without a limit (app/streaming.py),
-    and a route marked ``@in_read_pool`` runs in the read pool (app/read_pool.py).
+    A route marked ``@in_read_pool`` runs in the read pool (app/read_pool.py).
     """
 
     def __init__(self, path: str, endpoint: Any, **kwargs: Any) -> None:
         if kwargs.get("summary") is None and endpoint.__doc__:
             kwargs["summary"] = endpoint.__doc__.strip().splitlines()[0].rstrip(".")
-        endpoint = stream_whole_collections(endpoint, kwargs.get("response_model"))
         endpoint = as_routed(endpoint)
         # The problem answers are documented per route, not per router, so that each route documents only
         # those it can give: 404 needs an id in the path, and a route can refuse one with `responses={404: None}`

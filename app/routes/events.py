@@ -33,11 +33,11 @@ def list_events(
 ):
     """List events; undated ones carry the source's own words in `date_note`."""
     require_order("occurred_from", occurred_from, "occurred_to", occurred_to)
-    items, total = service.list_events(
+    found = service.list_events(
         session=session, page=page, sort=sort, q=q, kind=kind, actor_id=actor_id, claim_id=claim_id,
         occurred_from=occurred_from, occurred_to=occurred_to,
     )  # fmt: skip
-    return respond(request, page, items, total, EventPublic)
+    return respond(request, page, found, EventPublic)
 
 
 @router.get("/events/{event_id}", response_model=EventPublic)
@@ -54,5 +54,5 @@ def list_event_claims(
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims that report this event."""
-    items, total = list_claims(session=session, page=page, sort=sort, event_id=event.id)
-    return respond(request, page, items, total, ClaimPublic)
+    found = list_claims(session=session, page=page, sort=sort, event_id=event.id)
+    return respond(request, page, found, ClaimPublic)

@@ -30,8 +30,8 @@ def list_issues(
     q: SearchText = None,
 ):
     """List the disputed issues of the talks."""
-    items, total = service.list_issues(session=session, page=page, sort=sort, q=q)
-    return respond(request, page, items, total, DisputedIssuePublic)
+    found = service.list_issues(session=session, page=page, sort=sort, q=q)
+    return respond(request, page, found, DisputedIssuePublic)
 
 
 @router.get("/issues/{issue_id}", response_model=DisputedIssuePublic, tags=["issues"])
@@ -48,8 +48,8 @@ def list_issue_positions(
     sort: service.PositionSort | None = None, stance: Stance | None = None,
 ):  # fmt: skip
     """List every actor's position on this issue, with the claims behind each."""
-    items, total = service.list_positions(session=session, page=page, sort=sort, issue_id=issue.id, stance=stance)
-    return respond(request, page, items, total, PositionPublic)
+    found = service.list_positions(session=session, page=page, sort=sort, issue_id=issue.id, stance=stance)
+    return respond(request, page, found, PositionPublic)
 
 
 @router.get("/issues/{issue_id}/claims", response_model=Page[ClaimPublic], tags=["issues"])
@@ -59,8 +59,8 @@ def list_issue_claims(
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims about this issue."""
-    items, total = list_claims(session=session, page=page, sort=sort, issue_id=issue.id)
-    return respond(request, page, items, total, ClaimPublic)
+    found = list_claims(session=session, page=page, sort=sort, issue_id=issue.id)
+    return respond(request, page, found, ClaimPublic)
 
 
 @router.get("/issues/{issue_id}/plan-points", response_model=Page[PlanPointPublic], tags=["issues"])
@@ -70,8 +70,8 @@ def list_issue_plan_points(
     sort: PlanPointSort | None = None,
 ):  # fmt: skip
     """List the plan points, across plans, that touch this issue."""
-    items, total = list_plan_points(session=session, page=page, sort=sort, issue_id=issue.id)
-    return respond(request, page, items, total, PlanPointPublic)
+    found = list_plan_points(session=session, page=page, sort=sort, issue_id=issue.id)
+    return respond(request, page, found, PlanPointPublic)
 
 
 @router.get("/positions", response_model=Page[PositionPublic], tags=["positions"])
@@ -90,11 +90,11 @@ def list_positions(
     claim_id: Annotated[str | None, Query(description="Positions this claim backs.")] = None,
 ):
     """List actors' stances (supports / opposes / conditional / unclear)."""
-    items, total = service.list_positions(
+    found = service.list_positions(
         session=session, page=page, sort=sort, q=q, actor_id=actor_id, issue_id=issue_id, plan_id=plan_id,
         plan_point_id=plan_point_id, stance=stance, claim_id=claim_id,
     )  # fmt: skip
-    return respond(request, page, items, total, PositionPublic)
+    return respond(request, page, found, PositionPublic)
 
 
 @router.get("/positions/{position_id}", response_model=PositionPublic, tags=["positions"])

@@ -35,11 +35,11 @@ def list_plans(
 ):
     """List peace plans."""
     require_order("announced_from", announced_from, "announced_to", announced_to)
-    items, total = service.list_plans(
+    found = service.list_plans(
         session=session, page=page, sort=sort, q=q, status=status, actor_id=actor_id,
         announced_from=announced_from, announced_to=announced_to,
     )  # fmt: skip
-    return respond(request, page, items, total, PlanPublic)
+    return respond(request, page, found, PlanPublic)
 
 
 @router.get("/plans/{plan_id}", response_model=PlanPublic, tags=["plans"])
@@ -56,8 +56,8 @@ def list_plan_points_of_plan(
     sort: service.PlanPointSort | None = None,
 ):  # fmt: skip
     """List this plan's points in the order the source gives them."""
-    items, total = service.list_plan_points(session=session, page=page, sort=sort, plan_id=plan.id)
-    return respond(request, page, items, total, PlanPointPublic)
+    found = service.list_plan_points(session=session, page=page, sort=sort, plan_id=plan.id)
+    return respond(request, page, found, PlanPointPublic)
 
 
 @router.get("/plans/{plan_id}/positions", response_model=Page[PositionPublic], tags=["plans"])
@@ -67,8 +67,8 @@ def list_plan_positions(
     sort: PositionSort | None = None,
 ):  # fmt: skip
     """List actors' positions on this plan as a whole."""
-    items, total = list_positions(session=session, page=page, sort=sort, plan_id=plan.id)
-    return respond(request, page, items, total, PositionPublic)
+    found = list_positions(session=session, page=page, sort=sort, plan_id=plan.id)
+    return respond(request, page, found, PositionPublic)
 
 
 @router.get("/plan-points", response_model=Page[PlanPointPublic], tags=["plan points"])
@@ -85,11 +85,11 @@ def list_plan_points(
     parent_id: Annotated[str | None, Query(description="Sub-points of this point.")] = None,
 ):
     """List plan points across plans (CSV with `?format=csv`)."""
-    items, total = service.list_plan_points(
+    found = service.list_plan_points(
         session=session, page=page, sort=sort, q=q, plan_id=plan_id, category=category, issue_id=issue_id,
         parent_id=parent_id,
     )  # fmt: skip
-    return respond(request, page, items, total, PlanPointPublic)
+    return respond(request, page, found, PlanPointPublic)
 
 
 @router.get("/plan-points/{plan_point_id}", response_model=PlanPointPublic, tags=["plan points"])
@@ -106,8 +106,8 @@ def list_plan_point_claims(
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims about this plan point."""
-    items, total = list_claims(session=session, page=page, sort=sort, plan_point_id=point.id)
-    return respond(request, page, items, total, ClaimPublic)
+    found = list_claims(session=session, page=page, sort=sort, plan_point_id=point.id)
+    return respond(request, page, found, ClaimPublic)
 
 
 @router.get("/plan-points/{plan_point_id}/positions", response_model=Page[PositionPublic], tags=["plan points"])
@@ -117,5 +117,5 @@ def list_plan_point_positions(
     sort: PositionSort | None = None,
 ):  # fmt: skip
     """List actors' positions on this plan point."""
-    items, total = list_positions(session=session, page=page, sort=sort, plan_point_id=point.id)
-    return respond(request, page, items, total, PositionPublic)
+    found = list_positions(session=session, page=page, sort=sort, plan_point_id=point.id)
+    return respond(request, page, found, PositionPublic)

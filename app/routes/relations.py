@@ -32,11 +32,11 @@ def list_claim_relations(
     to_claim_id: IdFilter = None,
 ):
     """List typed relations between claims: contradictions, support, updates."""
-    items, total = list_relations(
+    found = list_relations(
         session=session, page=page, sort=sort, q=q, type=type, claim_id=claim_id,
         from_claim_id=from_claim_id, to_claim_id=to_claim_id,
     )  # fmt: skip
-    return respond(request, page, items, total, ClaimRelationPublic)
+    return respond(request, page, found, ClaimRelationPublic)
 
 
 @router.get("/claim-relations/{relation_id}", response_model=ClaimRelationPublic)

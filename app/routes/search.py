@@ -8,26 +8,13 @@ from sqlalchemy import func, select
 
 from app import models
 from app.db import SessionDep
-from app.listing import Page, PageDep, count_bound, respond
-from app.models.vocab import RecordKind
+from app.listing import Page, PageDep, respond
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
-from app.search import search_all
 from app.services.indexing import INDEXED
+from app.services.search import SearchHit, SearchKind, search_records
 
 router = make_router()
-
-SearchKind = RecordKind
-
-
-class SearchHit(BaseModel):
-    """A record that matches, with the matching words marked up in `<mark>` in an HTML-escaped snippet."""
-
-    kind: SearchKind
-    id: str = Field(examples=["russia-controls-99-percent-luhansk"])
-    title: str
-    snippet: str = Field(examples=["…near-total domination-about <mark>99</mark>%-in neighboring Luhansk…"])
-    score: float = Field(description="Relevance (higher is better), comparable within one query.")
 
 
 @router.get("/search", response_model=Page[SearchHit], tags=["search"])
@@ -40,10 +27,8 @@ def search(
     kind: Annotated[list[SearchKind] | None, Query(description="Only these kinds (repeatable).")] = None,
 ):
     """Search every kind of record at once, best match first, with highlighted snippets."""
-    window = count_bound(page) + 1  # ranks as many matches as the page's count goes, and one more
-    hits, total = search_all(session, q, kinds=kind, limit=page.limit, offset=page.offset, window=window)
-    items = [SearchHit(kind=h.kind, id=h.id, title=h.title, snippet=h.snippet, score=h.score) for h in hits]
-    return respond(request, page, items, total, SearchHit)
+    found = search_records(session=session, page=page, q=q, kinds=kind)
+    return respond(request, page, found, SearchHit)
 
 
 class Stats(BaseModel):

@@ -35,11 +35,11 @@ def list_sources(
 ):
     """List sources (without their text; get one source for its text)."""
     require_order("published_from", published_from, "published_to", published_to)
-    items, total = service.list_sources(
+    found = service.list_sources(
         session=session, page=page, sort=sort, q=q, kind=kind, reliability=reliability,
         document_id=document_id, published_from=published_from, published_to=published_to,
     )  # fmt: skip
-    return respond(request, page, items, total, SourceSummary)
+    return respond(request, page, found, SourceSummary)
 
 
 @router.get("/sources/{source_id}", response_model=SourcePublic)
@@ -56,5 +56,5 @@ def list_source_claims(
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims quoted from this source."""
-    items, total = list_claims(session=session, page=page, sort=sort, source_id=source.id)
-    return respond(request, page, items, total, ClaimPublic)
+    found = list_claims(session=session, page=page, sort=sort, source_id=source.id)
+    return respond(request, page, found, ClaimPublic)

@@ -103,8 +103,8 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
 
     @in_read_pool
     def history(request: Request, session: SessionDep, page: PageDep, record_id: RecordId):
-        items, total = revisions.history(session=session, kind=kind, record_id=record_id, page=page)
-        return respond(request, page, items, total, RevisionPublic)
+        found = revisions.history(session=session, kind=kind, record_id=record_id, page=page)
+        return respond(request, page, found, RevisionPublic)
 
     item = f"{path}/{{{PATH_PARAMETER.get(kind, kind + '_id')}}}"
     router.add_api_route(

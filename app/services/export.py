@@ -23,6 +23,9 @@ from app.models.seed_schema import (
 )
 from app.services.lookup import grouped
 
+# Derived from the quote's place in its source when a claim is loaded, so not part of the seed schema.
+UTF16_OFFSETS = {"quote_start_utf16", "quote_end_utf16"}
+
 
 def _all(session: Session, table, *order) -> list:
     return list(session.scalars(select(table).order_by(*(sortable(c) for c in (order or (table.id,))))))
@@ -74,7 +77,9 @@ def export_knowledge_base(session: Session) -> KnowledgeBaseSeed:
         "event_ids": _links(session, models.ClaimEvent, "claim_id", "event_id", ids),
     }
     claim_seeds = [
-        ClaimCreate.model_validate(c.model_dump() | {name: links[c.id] for name, links in claim_links.items()})
+        ClaimCreate.model_validate(
+            c.model_dump(exclude=UTF16_OFFSETS) | {name: links[c.id] for name, links in claim_links.items()}
+        )
         for c in claims
     ]
 

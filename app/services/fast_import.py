@@ -40,7 +40,7 @@ from sqlmodel import Session
 from app.collector_pause import cyclic_collector_paused
 from app.db import stored_value
 from app.search import SEARCH_TABLE
-from app.services.anchoring import QuoteError, anchor_quote
+from app.services.anchoring import QuoteError, Span, anchor_quote, quote_offsets
 from app.services.indexing import INDEXED
 from app.services.resources import KIND_OF_TABLE, RESOURCES
 from app.services.seed_reader import sha256_hex
@@ -50,6 +50,8 @@ KIND_ORDER = ("source", "actor", "issue", "plan", "plan_point", "event", "claim"
 LINE_KEYS = frozenset({"op", "kind", "id", "data", "cascade"})
 FIRST_STEP = 64  # lines tried after a line went to the write engine; doubles while lines stay fast
 SOURCE_TEXT_CACHE = 20_000
+# Columns an import computes (``_Run._derive``) rather than reads from its lines.
+DERIVED_COLUMNS = frozenset({"sha256", "quote_start_utf16", "quote_end_utf16"})
 STATEMENT_DEADLINE = "peacekb_deadline"  # app/limits.py: where a connection keeps its statement's deadline
 
 
@@ -82,7 +84,7 @@ class KindSpec:
 def spec(kind: str) -> KindSpec:
     resource = RESOURCES[kind]
     table = resource.table.__table__
-    writable = set(resource.create.model_fields) | {"sha256"}
+    writable = set(resource.create.model_fields) | DERIVED_COLUMNS
     columns = tuple(c.name for c in table.columns if c.name in writable)
     references = tuple(
         (c.name, KIND_OF_TABLE[fk.column.table.name], fk.column.table is table)
@@ -495,7 +497,7 @@ class _Run:
             span = None if text is None else _anchored(text, model)
             if span is None:
                 return False
-            values["quote_start"], values["quote_end"] = span
+            values.update(quote_offsets(text, Span(*span)))
         elif kind == "plan_point":
             if values["sequence"] is None:
                 return False

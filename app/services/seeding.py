@@ -15,6 +15,7 @@ from sqlmodel import Session, SQLModel
 
 from app import models
 from app.services import revisions
+from app.services.anchoring import quote_offsets
 from app.services.indexing import reindex
 from app.services.resources import RESOURCES
 from app.services.seed_reader import ResolvedSeed, SeedError, resolve, sha256_hex
@@ -190,8 +191,7 @@ class _Writer:
         )
         claim_fields = set(models.Claim.model_fields)
         claim_rows = [
-            c.model_dump(include=claim_fields)
-            | {"quote_start": r.claim_spans[c.id].start, "quote_end": r.claim_spans[c.id].end}
+            c.model_dump(include=claim_fields) | quote_offsets(r.source_texts[c.source_id], r.claim_spans[c.id])
             for c in seed.claims
         ]
         written["claim"] = self.upsert("claims", models.Claim, claim_rows)
