@@ -1,9 +1,10 @@
 """Lists: the page envelope, paging and sorting dependencies, the Link header, and CSV rendering.
 
-Every collection route answers ``{"items", "total", "total_exact", "limit", "offset"}`` through ``respond`` —
-or CSV, when asked with ``?format=csv`` or ``Accept: text/csv``, or NDJSON with ``?format=ndjson`` or
-``Accept: application/x-ndjson`` — so paging, sorting and formats behave the same everywhere. NDJSON asked
-for without a ``limit`` streams the whole collection (app/streaming.py).
+Every collection route answers ``{"items", "total", "total_exact", "limit", "offset"}`` through ``respond``,
+so paging, sorting and formats behave the same everywhere. Its CSV and NDJSON forms are operations of their
+own, on the same path with a suffix (``/claims.csv``, ``/claims.ndjson``: app/routes/base.py), whose paging
+dependency (``page_params_in``) names the format. NDJSON asked for without a ``limit`` streams the whole
+collection (app/streaming.py).
 
 Counting is bounded (``count_bound``): a page never pays for counting a million matches. JSON pages are
 serialized once, by pydantic's own serializer straight to bytes, and returned as the response, so FastAPI
@@ -13,7 +14,7 @@ does not validate and encode them a second time against the response model (whic
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any, Generic, Literal, TypeVar
@@ -54,11 +55,14 @@ class Page(BaseModel, Generic[T]):
     offset: int
 
 
+Format = Literal["json", "csv", "ndjson"]
+
+
 @dataclass(frozen=True)
 class PageParams:
     limit: int
     offset: int
-    format: Literal["json", "csv", "ndjson"]
+    format: Format
     # NDJSON without a limit: every record from ``offset`` on, streamed chunk by chunk (app/streaming.py).
     whole_collection: bool = False
     # Keyset mode: continue after this cursor ("" starts from the beginning); None pages by offset.
@@ -67,35 +71,31 @@ class PageParams:
     chunk: bool = False
 
 
-async def page_params(  # async: pure parsing, no reason for a thread-pool trip
-    request: Request,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
-    format: Annotated[
-        Literal["json", "csv", "ndjson"] | None,
-        Query(
-            description="Response format; `Accept: text/csv` or `Accept: application/x-ndjson` also ask for one. "
-            "NDJSON without `limit` streams the whole collection."
-        ),
-    ] = None,
-    after: Annotated[
-        str | None,
-        Query(
-            max_length=1000,
-            description='Keyset pagination: the cursor in a previous page\'s `Link: rel="next"` (empty to start). '
-            "As fast 900,000 rows deep as on page 1; not with `q`.",
-        ),
-    ] = None,
-) -> PageParams:
-    if format is None:
-        accept = request.headers.get("accept", "")
-        format = "csv" if "text/csv" in accept else "ndjson" if NDJSON_MEDIA_TYPE in accept else "json"
-    whole = format == "ndjson" and "limit" not in request.query_params
-    if after is not None and offset:
-        raise InvalidParameter("offset", "cannot be combined with after: a cursor already says where to go on")
-    return PageParams(limit=limit, offset=offset, format=format, whole_collection=whole, after=after)
+def page_params_in(format: Format) -> Callable[..., Awaitable[PageParams]]:
+    """The paging dependency of a list answered in ``format``: each format is an operation of its own."""
+
+    async def page_params(  # async: pure parsing, no reason for a thread-pool trip
+        request: Request,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
+        after: Annotated[
+            str | None,
+            Query(
+                max_length=1000,
+                description='Keyset pagination: the cursor in a previous page\'s `Link: rel="next"` (empty to '
+                "start). As fast 900,000 rows deep as on page 1; not with `q`.",
+            ),
+        ] = None,
+    ) -> PageParams:
+        whole = format == "ndjson" and "limit" not in request.query_params
+        if after is not None and offset:
+            raise InvalidParameter("offset", "cannot be combined with after: a cursor already says where to go on")
+        return PageParams(limit=limit, offset=offset, format=format, whole_collection=whole, after=after)
+
+    return page_params
 
 
+page_params = page_params_in("json")
 PageDep = Annotated[PageParams, Depends(page_params)]
 
 

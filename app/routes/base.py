@@ -1,18 +1,23 @@
-"""The one way routers are made: problem responses documented, summaries taken from docstrings."""
+"""The one way routers are made: problem responses documented, summaries taken from docstrings, every list
+also answered as CSV and NDJSON, and query parameters a route does not declare refused."""
 
 import asyncio
 import functools
 import inspect
+import typing
 import weakref
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
 from app.auth import reader
 from app.config import get_settings
-from app.errors import PROBLEM_RESPONSES
+from app.errors import PROBLEM_RESPONSES, InvalidInput, InvalidField
+from app.listing import NDJSON_MEDIA_TYPE, Format, Page, PageParams, page_params_in
 from app.streaming import stream_whole_collections
 
 
@@ -43,6 +48,29 @@ class DocumentedRoute(APIRoute):
         kwargs["responses"] = {status: answer for status, answer in (problems | responses).items() if answer}
         super().__init__(path, endpoint, **kwargs)
 
+    def get_route_handler(self) -> Callable:
+        """The handler, refusing any query parameter the route does not declare: a misspelt filter (``sort_by``
+        for ``sort``) must not quietly answer the whole collection."""
+        handle = super().get_route_handler()
+        declared = frozenset(_query_parameters(self.dependant))
+
+        async def handle_declared(request: Request) -> Response:
+            unknown = sorted(set(request.query_params) - declared)
+            if unknown:
+                known = ", ".join(sorted(declared)) or "none"
+                reason = f"is not a parameter of this operation (it takes: {known})"
+                raise InvalidInput([InvalidField(location="query", name=name, reason=reason) for name in unknown])
+            return await handle(request)
+
+        return handle_declared
+
+
+def _query_parameters(dependant: Dependant) -> Iterator[str]:
+    for field in dependant.query_params:
+        yield field.alias
+    for dependency in dependant.dependencies:
+        yield from _query_parameters(dependency)
+
 
 def _in_read_threads(endpoint: Any) -> Any:
     """The synchronous route as a coroutine that runs it in the read pool."""
@@ -66,6 +94,82 @@ def _read_limiter() -> anyio.CapacityLimiter:
     return limiter
 
 
-def make_router(**kwargs: Any) -> APIRouter:
-    """A router whose routes document problem responses and admit readers as the settings say."""
-    return APIRouter(route_class=DocumentedRoute, dependencies=[Depends(reader)], **kwargs)
+# The other answers of a list, each its own operation on the list's path with a suffix (``/claims.csv``), so
+# that the list's own 200 is JSON only and a typed client's ``data`` is the page, not ``Page | string``.
+class CSVResponse(Response):
+    media_type = "text/csv"
+
+
+class NDJSONResponse(Response):
+    media_type = NDJSON_MEDIA_TYPE
+
+
+LIST_FORMATS: dict[Format, tuple[type[Response], str]] = {
+    "csv": (CSVResponse, "The page's rows as CSV, a header first."),
+    "ndjson": (NDJSONResponse, "The records as NDJSON, one JSON object a line."),
+}
+
+
+class DocumentedRouter(APIRouter):
+    """A router of ``DocumentedRoute``s that gives each list route (a GET answering a ``Page``) two sibling
+    operations: ``{path}.csv`` and ``{path}.ndjson``, with the same filters, named ``{name}_csv`` and
+    ``{name}_ndjson``."""
+
+    def add_api_route(self, path: str, endpoint: Callable, **kwargs: Any) -> None:
+        super().add_api_route(path, endpoint, **kwargs)
+        model, methods = kwargs.get("response_model"), set(kwargs.get("methods") or ["GET"])
+        # Older FastAPI copies the routes of an included router through here (passing their class): those
+        # copies come with their siblings already.
+        if kwargs.get("route_class_override") is not None or methods != {"GET"} or not _is_page(model):
+            return
+        name = kwargs.get("name") or endpoint.__name__
+        summary = kwargs.get("summary") or (endpoint.__doc__ or name).strip().splitlines()[0].rstrip(".")
+        for format, (response_class, answer) in LIST_FORMATS.items():
+            super().add_api_route(
+                f"{path}.{format}",
+                _answering_in(format, endpoint),
+                **kwargs
+                | {
+                    "response_model": None,
+                    "response_class": response_class,
+                    "name": f"{name}_{format}",
+                    "operation_id": None,
+                    "summary": f"{summary}, as {format.upper()}",
+                    "responses": (kwargs.get("responses") or {}) | {200: {"description": answer}},
+                },
+            )
+
+
+def _is_page(model: Any) -> bool:
+    return isinstance(model, type) and issubclass(model, Page)
+
+
+def _is_paging(annotation: Any) -> bool:
+    return typing.get_origin(annotation) is Annotated and typing.get_args(annotation)[0] is PageParams
+
+
+def _answering_in(format: Format, endpoint: Callable) -> Callable:
+    """The list route with its paging dependency answering ``format`` (``respond`` renders the page in it)."""
+    signature = inspect.signature(endpoint)
+    paging = Annotated[PageParams, Depends(page_params_in(format))]
+    parameters = [p.replace(annotation=paging) if _is_paging(p.annotation) else p for p in signature.parameters.values()]
+    if inspect.iscoroutinefunction(endpoint):
+
+        @functools.wraps(endpoint)
+        async def answer(**kwargs: Any) -> Any:
+            return await endpoint(**kwargs)
+    else:
+
+        @functools.wraps(endpoint)
+        def answer(**kwargs: Any) -> Any:
+            return endpoint(**kwargs)
+
+    answer.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    return answer
+
+
+def make_router(*, public: bool = False, **kwargs: Any) -> APIRouter:
+    """A router whose routes document problem responses and admit readers as the settings say (``public``:
+    everyone, for the health check)."""
+    dependencies = [] if public else [Depends(reader)]
+    return DocumentedRouter(route_class=DocumentedRoute, dependencies=dependencies, **kwargs)
