@@ -24,8 +24,6 @@ from app.streaming import stream_whole_collections
 class DocumentedRoute(APIRoute):
     """A route whose OpenAPI summary is the first line of its docstring (the rest stays the description).
 
-    A list route also streams its whole collection as NDJSON when asked without a limit (app/streaming.py).
-
     Reads run in a pool of their own, one thread per core (PEACEKB_READ_THREADS). SQLite lets go of the GIL
     while it works, so a query per core can overlap; but a read is mostly Python work under the GIL, and the
     default pool of 40 threads spent the time contesting it: at 8 connections in the benchmark (bench/run.py)
@@ -37,7 +35,6 @@ class DocumentedRoute(APIRoute):
     def __init__(self, path: str, endpoint: Any, **kwargs: Any) -> None:
         if kwargs.get("summary") is None and endpoint.__doc__:
             kwargs["summary"] = endpoint.__doc__.strip().splitlines()[0].rstrip(".")
-        endpoint = stream_whole_collections(endpoint, kwargs.get("response_model"))
         if not inspect.iscoroutinefunction(endpoint) and set(kwargs.get("methods") or ["GET"]) <= {"GET", "HEAD"}:
             endpoint = _in_read_threads(endpoint)
         # The problem answers are documented per route, not per router, so that each route documents only
@@ -127,7 +124,8 @@ class DocumentedRouter(APIRouter):
         for format, (response_class, answer) in LIST_FORMATS.items():
             super().add_api_route(
                 f"{path}.{format}",
-                _answering_in(format, endpoint),
+                # Without a limit, the whole collection, streamed (app/streaming.py).
+                stream_whole_collections(_answering_in(format, endpoint), model),
                 **kwargs
                 | {
                     "response_model": None,
