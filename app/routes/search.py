@@ -1,6 +1,7 @@
 """Search across every kind of record, and counts of what the knowledge base holds."""
 
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated
 
 from fastapi import Query, Request
 from pydantic import BaseModel, Field
@@ -15,7 +16,12 @@ from app.services.indexing import INDEXED
 
 router = make_router()
 
-SearchKind = Literal["source", "actor", "plan", "plan_point", "issue", "position", "claim", "event", "claim_relation"]
+# An enum rather than a Literal, so the document holds it once as a component, for the filter and the hits.
+SearchKind = StrEnum(
+    "SearchKind",
+    [(kind, kind) for kind in ("source", "actor", "plan", "plan_point", "issue", "position", "claim", "event",
+                               "claim_relation")],
+)  # fmt: skip
 
 
 class SearchHit(BaseModel):
@@ -38,7 +44,8 @@ def search(
 ):
     """Search every kind of record at once, best match first, with highlighted snippets."""
     window = count_bound(page) + 1  # ranks as many matches as the page's count goes, and one more
-    hits, total = search_all(session, q, kinds=kind, limit=page.limit, offset=page.offset, window=window)
+    kinds = [k.value for k in kind] if kind else None
+    hits, total = search_all(session, q, kinds=kinds, limit=page.limit, offset=page.offset, window=window)
     items = [SearchHit(kind=h.kind, id=h.id, title=h.title, snippet=h.snippet, score=h.score) for h in hits]
     return respond(request, page, items, total, SearchHit)
 
