@@ -325,7 +325,7 @@ def _complete_parameter(path: str, parameter: dict, schemas: dict) -> None:
     name, schema = parameter["name"], parameter.setdefault("schema", {})
     description, example = PARAMETERS.get(name, (None, None))
     if name == "kind":
-        description, example = KIND_DESCRIPTION, KIND_EXAMPLES.get(path)
+        description, example = KIND_DESCRIPTION, KIND_EXAMPLES.get(path.removesuffix(".csv").removesuffix(".ndjson"))
     if not parameter.get("description"):
         parameter["description"] = schema.get("description") or description
     if "examples" not in schema:
