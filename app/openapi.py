@@ -264,6 +264,11 @@ def finish(document: dict, settings: Settings | None = None) -> dict:
                 operation["parameters"].append({"$ref": "#/components/parameters/IfNoneMatch"})
             _complete_security(path, method, operation, settings)
             _complete_description(path, kind, operation)
+    for schema in schemas.values():
+        # FastAPI writes the document without nulls (exclude_none), examples included: a record's example
+        # would lack the fields it holds as null, which its schema requires.
+        for example in schema.get("examples", []):
+            _restore_nulls(example, schema, schemas)
     for name, schema in schemas.items():
         if "examples" not in schema:
             example = _schema_example(name, schema, schemas)
@@ -406,6 +411,22 @@ def _schema_example(name: str, schema: dict, schemas: dict) -> Any:
             changed = next(k for k in fields if k in created)
             return {changed: created[changed]}
     return _example_from_properties(schema, schemas)
+
+
+def _restore_nulls(value: Any, schema: dict, schemas: dict) -> None:
+    """Put back, at every depth of ``value``, the required fields its schema lets be null that it lacks."""
+    options = [_resolve(option, schemas) for option in [schema, *schema.get("anyOf", [])]]
+    if isinstance(value, dict):
+        target = next((option for option in options if "properties" in option), {})
+        for name, field in target.get("properties", {}).items():
+            if name in value:
+                _restore_nulls(value[name], field, schemas)
+            elif name in target.get("required", []) and {"type": "null"} in field.get("anyOf", []):
+                value[name] = None
+    elif isinstance(value, list):
+        items = next((option["items"] for option in options if "items" in option), {})
+        for item in value:
+            _restore_nulls(item, items, schemas)
 
 
 def _fit(value: Any, schema: dict, schemas: dict) -> Any:
