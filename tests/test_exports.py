@@ -134,7 +134,9 @@ def test_ndjson_with_a_bad_parameter_answers_a_problem_not_a_broken_stream(reade
     response = reader.get(f"{API}/claims.ndjson", params={"q": "***"})
 
     assert response.status_code == 422
-    assert response.json() == invalid_parameter(f"{API}/claims.ndjson", "q", "must contain at least one word to search for")
+    assert response.json() == invalid_parameter(
+        f"{API}/claims.ndjson", "q", "must contain at least one word to search for"
+    )
 
 
 def test_ndjson_of_an_empty_collection_is_empty(client):

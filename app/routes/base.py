@@ -16,7 +16,7 @@ from fastapi.routing import APIRoute
 
 from app.auth import reader
 from app.config import get_settings
-from app.errors import PROBLEM_RESPONSES, InvalidInput, InvalidField
+from app.errors import PROBLEM_RESPONSES, InvalidField, InvalidInput
 from app.listing import NDJSON_MEDIA_TYPE, Format, Page, PageParams, page_params_in
 from app.streaming import stream_whole_collections
 
@@ -150,7 +150,9 @@ def _answering_in(format: Format, endpoint: Callable) -> Callable:
     """The list route with its paging dependency answering ``format`` (``respond`` renders the page in it)."""
     signature = inspect.signature(endpoint)
     paging = Annotated[PageParams, Depends(page_params_in(format))]
-    parameters = [p.replace(annotation=paging) if _is_paging(p.annotation) else p for p in signature.parameters.values()]
+    parameters = [
+        p.replace(annotation=paging) if _is_paging(p.annotation) else p for p in signature.parameters.values()
+    ]
     if inspect.iscoroutinefunction(endpoint):
 
         @functools.wraps(endpoint)

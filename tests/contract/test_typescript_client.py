@@ -73,7 +73,8 @@ export async function refused(point: PlanPoint): Promise<void> {
 const points = await everyPlanPoint();
 const claim = await regrade("russia-controls-99-percent-luhansk");
 const csv = await csvOfAPlan("us-peace-package");
-console.log(JSON.stringify({ points: points.map((point) => point.id), claim, csvLines: csv.trim().split("\\n").length }));
+const csvLines = csv.trim().split("\\n").length;
+console.log(JSON.stringify({ points: points.map((point) => point.id), claim, csvLines }));
 """
 TSCONFIG = {
     "compilerOptions": {
