@@ -151,9 +151,9 @@ def install_middleware(app: FastAPI, settings: Settings | None = None) -> None:
     # Starlette always builds its ServerErrorMiddleware (which answers unexpected errors) as the outermost
     # layer; wrapping the built stack puts the headers on those answers too.
     build = app.build_middleware_stack
+    origins, public_reads = settings.cors_origins, settings.cors_public_reads  # as they are now: built lazily
 
     def build_with_headers() -> ASGIApp:
-        cors = CORS(build(), origins=settings.cors_origins, public_reads=settings.cors_public_reads)
-        return SecurityHeaders(cors)
+        return SecurityHeaders(CORS(build(), origins=origins, public_reads=public_reads))
 
     app.build_middleware_stack = build_with_headers  # type: ignore[method-assign]
