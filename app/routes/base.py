@@ -38,8 +38,8 @@ class DocumentedRoute(APIRoute):
         if not inspect.iscoroutinefunction(endpoint) and set(kwargs.get("methods") or ["GET"]) <= {"GET", "HEAD"}:
             endpoint = _in_read_threads(endpoint)
         # The problem answers are documented per route, not per router, so that each route documents only
-        # those it can give: 404 needs an id in the path, and a route can refuse one with `responses={404: None}`
-        # (app/openapi.py drops 422 where nothing can be rejected).
+        # those it can give: 404 needs an id in the path, and a route can refuse one with `responses={404: None}`;
+        # 422 is everywhere, as every route refuses query parameters it does not take (below).
         responses = kwargs.pop("responses", None) or {}
         problems = {status: answer for status, answer in PROBLEM_RESPONSES.items() if status != 404 or "{" in path}
         kwargs["responses"] = {status: answer for status, answer in (problems | responses).items() if answer}
@@ -102,7 +102,7 @@ class NDJSONResponse(Response):
 
 
 LIST_FORMATS: dict[Format, tuple[type[Response], str]] = {
-    "csv": (CSVResponse, "The page's rows as CSV, a header first."),
+    "csv": (CSVResponse, "The records as CSV: a header row, then one row a record."),
     "ndjson": (NDJSONResponse, "The records as NDJSON, one JSON object a line."),
 }
 
@@ -153,16 +153,10 @@ def _answering_in(format: Format, endpoint: Callable) -> Callable:
     parameters = [
         p.replace(annotation=paging) if _is_paging(p.annotation) else p for p in signature.parameters.values()
     ]
-    if inspect.iscoroutinefunction(endpoint):
 
-        @functools.wraps(endpoint)
-        async def answer(**kwargs: Any) -> Any:
-            return await endpoint(**kwargs)
-    else:
-
-        @functools.wraps(endpoint)
-        def answer(**kwargs: Any) -> Any:
-            return endpoint(**kwargs)
+    @functools.wraps(endpoint)
+    def answer(**kwargs: Any) -> Any:  # list routes are synchronous (they run in the read pool)
+        return endpoint(**kwargs)
 
     answer.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
     return answer
