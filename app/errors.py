@@ -14,7 +14,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -29,8 +29,19 @@ class InvalidField(BaseModel):
     reason: str = Field(examples=["Input should be less than or equal to 500"])
 
 
+def _absent_rather_than_null(schema: dict) -> None:
+    """A problem document is sent without its empty members (``exclude_none``), never with nulls."""
+    schema["required"] = ["type", "title", "status"]
+    for name in ("detail", "instance", "errors"):
+        member = schema["properties"][name]
+        member.update(next(option for option in member.pop("anyOf") if option != {"type": "null"}))
+        member.pop("default", None)
+
+
 class ProblemDetails(BaseModel):
     """An RFC 9457 problem document."""
+
+    model_config = ConfigDict(json_schema_extra=_absent_rather_than_null)
 
     type: str = Field(default="about:blank", examples=["urn:peacekb:problem:not-found"])
     title: str = Field(examples=["Not Found"])
@@ -160,6 +171,8 @@ def _allowed_methods(request: Request, first_route: str) -> str:
     for template, operations in request.app.openapi().get("paths", {}).items():
         if re.fullmatch(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)), request.url.path):
             methods |= {method.upper() for method in operations if method in _HTTP_METHODS}
+    if "GET" in methods:
+        methods.add("HEAD")  # answered for every GET (app/middleware.py), though not documented
     return ", ".join(sorted(methods))
 
 

@@ -1,10 +1,11 @@
 """Lists over HTTP: the page envelope, the paging and sorting parameters, the Link header, CSV and NDJSON.
 
-Every collection route answers ``{"items", "total", "total_exact", "limit", "offset"}`` through ``respond`` —
-or CSV, when asked with ``?format=csv`` or ``Accept: text/csv``, or NDJSON with ``?format=ndjson`` or
-``Accept: application/x-ndjson`` — so paging, sorting and formats behave the same everywhere. CSV and NDJSON
-asked for without a ``limit`` stream the whole collection, read a chunk at a time by the list's own keyset
-walk (app/paging.py), and come as a file to save (``Content-Disposition``).
+Every collection route answers ``{"items", "total", "total_exact", "limit", "offset"}`` through ``respond``,
+so paging, sorting and formats behave the same everywhere. Its CSV and NDJSON forms are operations of their
+own, on the same path with a suffix (``/claims.csv``, ``/claims.ndjson``: app/routes/base.py), whose paging
+dependency (``page_params_in``) names the format. Asked for without a ``limit`` they stream the whole
+collection, read a chunk at a time by the list's own keyset walk (app/paging.py), and come as a file to save
+(``Content-Disposition``).
 
 JSON pages are serialized once, by pydantic's own serializer straight to bytes, and returned as the response,
 so FastAPI does not validate and encode them a second time against the response model (which still documents
@@ -15,7 +16,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
@@ -56,12 +57,15 @@ class Page(BaseModel, Generic[T]):
     offset: int
 
 
+Format = Literal["json", "csv", "ndjson", "jsonld"]
+
+
 @dataclass(frozen=True)
 class PageParams:
     limit: int
     offset: int
     # How the records are answered; "jsonld" is the claims' linked-data document (app/routes/exports.py).
-    format: Literal["json", "csv", "ndjson", "jsonld"]
+    format: Format
     # A file format asked for without a limit: every record from ``offset`` (or ``after``) on, streamed.
     whole_collection: bool = False
     # Keyset mode: continue after this cursor ("" starts from the beginning); None pages by offset.
@@ -104,25 +108,18 @@ def paging(request: Request, *, limit: int, offset: int, after: str | None, form
     return PageParams(limit=limit, offset=offset, format=format, whole_collection=whole, after=after)
 
 
-async def page_params(  # async: pure parsing, no reason for a thread-pool trip
-    request: Request,
-    limit: Limit,
-    offset: Offset = 0,
-    format: Annotated[
-        Literal["json", "csv", "ndjson"] | None,
-        Query(
-            description="Response format; `Accept: text/csv` or `Accept: application/x-ndjson` also ask for one. "
-            "CSV and NDJSON without `limit` stream the whole collection."
-        ),
-    ] = None,
-    after: After = None,
-) -> PageParams:
-    if format is None:
-        accept = request.headers.get("accept", "")
-        format = "csv" if "text/csv" in accept else "ndjson" if NDJSON_MEDIA_TYPE in accept else "json"
-    return paging(request, limit=limit, offset=offset, after=after, format=format)
+def page_params_in(format: Format) -> Callable[..., Awaitable[PageParams]]:
+    """The paging dependency of a list answered in ``format``: each format is an operation of its own."""
+
+    async def page_params(  # async: pure parsing, no reason for a thread-pool trip
+        request: Request, limit: Limit, offset: Offset = 0, after: After = None
+    ) -> PageParams:
+        return paging(request, limit=limit, offset=offset, after=after, format=format)
+
+    return page_params
 
 
+page_params = page_params_in("json")
 PageDep = Annotated[PageParams, Depends(page_params)]
 
 

@@ -53,22 +53,16 @@ def every_page(client, path: str, **params) -> list[dict]:
     ["/claims", "/sources", "/actors", "/plan-points", "/positions", "/events", "/claim-relations", "/issues"],
 )
 def test_ndjson_without_limit_streams_the_whole_collection(reader, path):
-    response = reader.get(f"{API}{path}", params={"format": "ndjson"})
+    response = reader.get(f"{API}{path}.ndjson")
     expected = every_page(reader, path)
 
     assert lines(response) == expected
     assert response.headers["x-total-count"] == str(len(expected))
 
 
-def test_ndjson_is_also_asked_for_with_the_accept_header(reader):
-    response = reader.get(f"{API}/plans/us-peace-package/points", headers={"Accept": NDJSON})
-
-    assert lines(response) == every_page(reader, "/plans/us-peace-package/points")
-
-
 def test_ndjson_stream_keeps_filters_sort_and_offset(reader):
     params = {"quantitative": "true", "sort": "-value", "offset": 3}
-    response = reader.get(f"{API}/claims", params=params | {"format": "ndjson"})
+    response = reader.get(f"{API}/claims.ndjson", params=params)
     expected = every_page(reader, "/claims", quantitative="true", sort="-value")[3:]
 
     assert [c["id"] for c in lines(response)] == [c["id"] for c in expected]
@@ -76,16 +70,16 @@ def test_ndjson_stream_keeps_filters_sort_and_offset(reader):
 
 
 def test_ndjson_with_a_limit_answers_that_page_with_links(reader):
-    response = reader.get(f"{API}/claims", params={"format": "ndjson", "limit": 5, "offset": 5})
+    response = reader.get(f"{API}/claims.ndjson", params={"limit": 5, "offset": 5})
     page = reader.get(f"{API}/claims", params={"limit": 5, "offset": 5})
 
     assert lines(response) == page.json()["items"]
-    assert response.headers["link"] == page.headers["link"].replace("claims?", "claims?format=ndjson&")
+    assert response.headers["link"] == page.headers["link"].replace("claims?", "claims.ndjson?")
     assert response.headers["x-total-count"] == str(page.json()["total"])
 
 
 def test_ndjson_search_hits_stream_like_any_collection(reader):
-    response = reader.get(f"{API}/search", params={"q": "Luhansk", "format": "ndjson"})
+    response = reader.get(f"{API}/search.ndjson", params={"q": "Luhansk"})
 
     assert lines(response) == every_page(reader, "/search", q="Luhansk")
 
@@ -105,7 +99,7 @@ def chunk_reads(monkeypatch) -> list:
 
 
 def test_ndjson_stream_reads_the_collection_a_chunk_at_a_time(reader, chunk_reads):
-    response = reader.get(f"{API}/claims", params={"format": "ndjson"})
+    response = reader.get(f"{API}/claims.ndjson")
     total = int(response.headers["x-total-count"])
 
     ids = [c["id"] for c in lines(response)]
@@ -118,13 +112,13 @@ def test_ndjson_stream_reads_the_collection_a_chunk_at_a_time(reader, chunk_read
 def test_ndjson_stream_of_a_sorted_list_continues_after_each_chunks_last_sort_value(reader, monkeypatch):
     monkeypatch.setattr(paging, "CHUNK", 5)
     params = {"sort": "-stated_on"}
-    response = reader.get(f"{API}/claims", params=params | {"format": "ndjson"})
+    response = reader.get(f"{API}/claims.ndjson", params=params)
 
     assert [c["id"] for c in lines(response)] == [c["id"] for c in every_page(reader, "/claims", **params)]
 
 
 def test_ndjson_stream_of_a_ranked_search_continues_after_each_chunks_last_match(reader, chunk_reads):
-    response = reader.get(f"{API}/claims", params={"format": "ndjson", "q": "Russia"})
+    response = reader.get(f"{API}/claims.ndjson", params={"q": "Russia"})
 
     assert [c["id"] for c in lines(response)] == [c["id"] for c in every_page(reader, "/claims", q="Russia")]
     assert len(chunk_reads) > 3
@@ -133,14 +127,16 @@ def test_ndjson_stream_of_a_ranked_search_continues_after_each_chunks_last_match
 
 
 def test_ndjson_with_a_bad_parameter_answers_a_problem_not_a_broken_stream(reader):
-    response = reader.get(f"{API}/claims", params={"format": "ndjson", "q": "***"})
+    response = reader.get(f"{API}/claims.ndjson", params={"q": "***"})
 
     assert response.status_code == 422
-    assert response.json() == invalid_parameter(f"{API}/claims", "q", "must contain at least one word to search for")
+    assert response.json() == invalid_parameter(
+        f"{API}/claims.ndjson", "q", "must contain at least one word to search for"
+    )
 
 
 def test_ndjson_of_an_empty_collection_is_empty(client):
-    response = client.get(f"{API}/claims", params={"format": "ndjson"})
+    response = client.get(f"{API}/claims.ndjson")
 
     assert (response.status_code, response.text, response.headers["x-total-count"]) == (200, "", "0")
 
@@ -391,10 +387,28 @@ def test_an_unknown_claim_asked_as_jsonld_answers_404(reader):
     assert response.headers["content-type"] == "application/problem+json"
 
 
-def test_the_claim_operation_documents_its_jsonld_answer(reader):
-    operation = reader.get("/openapi.json").json()["paths"]["/api/v1/claims/{claim_id}"]["get"]
+def test_a_claims_jsonld_is_an_operation_of_its_own_so_the_items_json_stays_typed(reader):
+    paths = reader.get("/openapi.json").json()["paths"]
 
-    assert list(operation["responses"]["200"]["content"]) == ["application/json", "application/ld+json"]
+    assert list(paths["/api/v1/claims/{claim_id}"]["get"]["responses"]["200"]["content"]) == ["application/json"]
+    assert list(paths["/api/v1/claims/{claim_id}.jsonld"]["get"]["responses"]["200"]["content"]) == [
+        "application/ld+json"
+    ]
+
+
+def test_a_claims_jsonld_path_answers_what_its_accept_header_does(reader):
+    by_path = reader.get(f"{API}/claims/russia-controls-99-percent-luhansk.jsonld")
+    by_accept = reader.get(
+        f"{API}/claims/russia-controls-99-percent-luhansk", headers={"Accept": "application/ld+json"}
+    )
+
+    assert by_path.status_code == by_accept.status_code == 200
+    assert by_path.headers["content-type"].startswith("application/ld+json")
+    assert by_path.json() == by_accept.json()
+    assert by_path.headers["etag"] == by_accept.headers["etag"]
+    tag = by_path.headers["etag"]
+    again = reader.get(f"{API}/claims/russia-controls-99-percent-luhansk.jsonld", headers={"If-None-Match": tag})
+    assert again.status_code == 304
 
 
 def test_jsonld_is_streamed_a_chunk_of_claims_at_a_time(reader, claims_jsonld, monkeypatch):
@@ -455,7 +469,7 @@ def test_export_csv_of_one_collection_matches_the_api_csv(seeded_cli, reader, tm
 
     assert result.exit_code == 0, result.output
     exported = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
-    served = list(csv.DictReader(io.StringIO(reader.get(f"{API}/plan-points?format=csv&limit=500").text)))
+    served = list(csv.DictReader(io.StringIO(reader.get(f"{API}/plan-points.csv?limit=500").text)))
     assert exported == sorted(served, key=lambda row: row["id"])
 
 

@@ -117,7 +117,9 @@ def included_routes(routes: list) -> list[APIRoute]:
 
 
 def test_every_read_route_of_the_api_runs_in_the_read_pool():
-    api_reads = [route for route in included_routes(create_app().routes) if "GET" in route.methods]
+    # /health reads no database: it answers on the event loop.
+    routes = included_routes(create_app().routes)
+    api_reads = [route for route in routes if "GET" in route.methods and route.path != "/health"]
 
     outside = [route.path for route in api_reads if not getattr(route.endpoint, "runs_in_read_pool", False)]
     assert api_reads and outside == []

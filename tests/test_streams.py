@@ -38,7 +38,8 @@ def plan_order(client, path: str) -> list[str]:
 
 @pytest.mark.parametrize("path", ["/plan-points", "/plans/b-long-plan/points", "/plan-points?category=other"])
 def test_ndjson_past_a_chunk_of_plan_points_streams_every_point_in_plan_order(long_plans, path):
-    response = long_plans.get(f"{API}{path}", params={"format": "ndjson"})
+    collection, _, query = path.partition("?")
+    response = long_plans.get(f"{API}{collection}.ndjson?{query}")
 
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == NDJSON
@@ -50,7 +51,7 @@ def test_ndjson_past_a_chunk_of_plan_points_streams_every_point_in_plan_order(lo
 
 
 def test_csv_past_a_chunk_streams_every_row_once(long_plans):
-    response = long_plans.get(f"{API}/plan-points", params={"format": "csv"})
+    response = long_plans.get(f"{API}/plan-points.csv")
 
     rows = csv_rows(response)
     assert [row["id"] for row in rows] == plan_order(long_plans, "/plan-points")
@@ -72,7 +73,7 @@ def test_a_keyset_walk_past_a_chunk_of_plan_points_ends_on_its_last_point(long_p
 def test_csv_without_limit_streams_the_whole_collection(kb, collection):
     counts = kb.get(f"{API}/stats").json()["counts"]
 
-    response = kb.get(f"{API}/{collection}", params={"format": "csv"})
+    response = kb.get(f"{API}/{collection}.csv")
 
     rows = csv_rows(response)
     assert len(rows) == len({row["id"] for row in rows}) == counts[COLLECTIONS[collection].kind]
@@ -85,13 +86,13 @@ def test_csv_without_limit_keeps_filters_sort_and_offset(kb):
     params = {"quantitative": "true", "sort": "-value"}
     every = kb.get(f"{API}/claims", params=params | {"limit": 500}).json()["items"]
 
-    response = kb.get(f"{API}/claims", params=params | {"format": "csv", "offset": 2})
+    response = kb.get(f"{API}/claims.csv", params=params | {"offset": 2})
 
     assert [row["id"] for row in csv_rows(response)] == [claim["id"] for claim in every[2:]]
 
 
 def test_the_csv_url_read_as_a_table_holds_every_claim(kb):
-    response = kb.get(f"{API}/claims?format=csv")
+    response = kb.get(f"{API}/claims.csv")
 
     table = list(csv.DictReader(io.StringIO(response.text)))
     assert len(table) == kb.get(f"{API}/stats").json()["counts"]["claim"] == 167
@@ -100,11 +101,11 @@ def test_the_csv_url_read_as_a_table_holds_every_claim(kb):
 @pytest.mark.parametrize(
     ("path", "params", "filename"),
     [
-        ("/claims", {"format": "ndjson"}, "claims.ndjson"),
-        ("/claims", {"format": "csv", "limit": 5}, "claims.csv"),
-        ("/claims", {"format": "ndjson", "limit": 5}, "claims.ndjson"),
-        ("/plans/us-peace-package/points", {"format": "csv"}, "plans-us-peace-package-points.csv"),
-        ("/search", {"q": "ceasefire", "format": "ndjson"}, "search.ndjson"),
+        ("/claims.ndjson", {}, "claims.ndjson"),
+        ("/claims.csv", {"limit": 5}, "claims.csv"),
+        ("/claims.ndjson", {"limit": 5}, "claims.ndjson"),
+        ("/plans/us-peace-package/points.csv", {}, "plans-us-peace-package-points.csv"),
+        ("/search.ndjson", {"q": "ceasefire"}, "search.ndjson"),
     ],
 )
 def test_csv_and_ndjson_answers_name_their_file(kb, path, params, filename):
@@ -119,7 +120,7 @@ def test_json_answers_are_no_download(kb):
 
 
 def test_a_csv_page_keeps_its_links(kb):
-    response = kb.get(f"{API}/claims", params={"format": "csv", "limit": 5, "after": ""})
+    response = kb.get(f"{API}/claims.csv", params={"limit": 5, "after": ""})
 
     assert len(csv_rows(response)) == 5
     assert set(response.links) == {"first", "next"}

@@ -128,5 +128,6 @@ RELATION = {
 
 
 def example(record: dict) -> dict:
-    """The ``model_config`` fragment that shows ``record`` as the schema's example."""
-    return {"json_schema_extra": {"examples": [record]}}
+    """The ``model_config`` fragment of a served record: ``record`` as the schema's example, and every field
+    required in the schema of what is served (a field with a default is still always sent)."""
+    return {"json_schema_extra": {"examples": [record]}, "json_schema_serialization_defaults_required": True}

@@ -7,7 +7,7 @@ from fastapi import Depends, Path, Query, Request, Response
 
 from app.db import SessionDep
 from app.deps import ClaimDep
-from app.etags import respond_item
+from app.etags import respond_item, respond_tagged
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, ClaimRelationPublic
 from app.models.vocab import RelationType
@@ -55,25 +55,46 @@ def list_claims(request: Request, session: SessionDep, page: PageDep, filters: C
     return respond(request, page, found, ClaimPublic)
 
 
+ClaimId = Annotated[str, Path(description="The claim's id.")]
+
+
+# Before the plain item route, whose `{claim_id}` would take "x.jsonld" for an id.
 @router.get(
-    "/claims/{claim_id}",
-    response_model=ClaimPublic,
+    "/claims/{claim_id}.jsonld",
+    response_class=Response,
     responses={
-        200: {
-            "description": "The claim; with `Accept: application/ld+json`, the claim as JSON-LD (schema.org "
-            "`Claim`, its `ClaimReview`, and the source, actors and issues it cites), as `/claims.jsonld` has it.",
-            "content": {JSONLD_MEDIA_TYPE: {"schema": {"type": "object"}}},
-        }
+        200: {"description": "The claim as JSON-LD.", "content": {JSONLD_MEDIA_TYPE: {"schema": {"type": "object"}}}}
     },
 )
 @in_read_pool
-def get_claim(request: Request, session: SessionDep, claim_id: Annotated[str, Path(description="The claim's id.")]):
-    """Get one claim with its quote, offsets, links and relations."""
+def get_claim_jsonld(request: Request, session: SessionDep, claim_id: ClaimId):
+    """Get one claim as JSON-LD.
+
+    The schema.org `Claim`, its `ClaimReview`, and the source, actors and issues it cites, as `/claims.jsonld`
+    has them. `GET /claims/{claim_id}` with `Accept: application/ld+json` answers the same document.
+    """
+    return _jsonld_response(request, session, service.get_public(session, claim_id))
+
+
+@router.get("/claims/{claim_id}", response_model=ClaimPublic)
+@in_read_pool
+def get_claim(request: Request, session: SessionDep, claim_id: ClaimId):
+    """Get one claim with its quote, offsets, links and relations.
+
+    With `Accept: application/ld+json` it answers the claim as JSON-LD (see `get_claim_jsonld`); JSON stays
+    the documented answer, so that a typed client's `data` is the claim.
+    """
     claim = service.get_public(session, claim_id)
     if _prefers_jsonld(request.headers.get("accept", "")):
-        document = "".join(jsonld_document(jsonld_nodes(session, [claim]), base=str(request.base_url)))
-        return Response(document, media_type=JSONLD_MEDIA_TYPE, headers={"Vary": "Accept"})
+        return _jsonld_response(request, session, claim)
     response = respond_item(request, claim)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _jsonld_response(request: Request, session, claim: ClaimPublic) -> Response:
+    document = "".join(jsonld_document(jsonld_nodes(session, [claim]), base=str(request.base_url)))
+    response = respond_tagged(request, document.encode(), JSONLD_MEDIA_TYPE)
     response.headers["Vary"] = "Accept"
     return response
 

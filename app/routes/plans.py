@@ -84,7 +84,7 @@ def list_plan_points(
     issue_id: Annotated[str | None, Query(description="Points touching this disputed issue.")] = None,
     parent_id: Annotated[str | None, Query(description="Sub-points of this point.")] = None,
 ):
-    """List plan points across plans (CSV with `?format=csv`)."""
+    """List plan points across plans (as CSV at `/plan-points.csv`)."""
     found = service.list_plan_points(
         session=session, page=page, sort=sort, q=q, plan_id=plan_id, category=category, issue_id=issue_id,
         parent_id=parent_id,

@@ -35,9 +35,7 @@ WRITE_RESPONSES = {
     401: _problem("No API key, or an invalid one"),
     403: _problem("The key lacks the scope (write; admin to cascade)"),
     409: _problem("Conflicts with existing data"),
-    412: _problem("If-Match does not match the record's ETag"),
-    413: _problem("The body is larger than the server accepts"),
-}
+}  # 412 where If-Match is taken and 413 where a body is: app/openapi.py declares them (shared components)
 # Kinds whose changes can conflict (a cited source's text, a duplicate relation), and kinds nothing refers to
 # (whose deletes never conflict): each operation documents only the answers it can give.
 CONFLICTING_UPDATES = {"source", "claim_relation"}
@@ -115,7 +113,7 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         response_model=public,
         name=f"create_{name}",
         summary=f"Create a {label}",
-        responses=_responses(401, 403, 409, 413),
+        responses=_responses(401, 403, 409),
         description=_CREATE_NOTES.get(
             kind,
             f"Needs a `write` key. Answers the new {label} (201) with its `Location` and "
@@ -129,7 +127,7 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         response_model=public,
         name=f"update_{name}",
         summary=f"Change fields of a {label}",
-        responses=_responses(401, 403, 412, 413, *([409] if kind in CONFLICTING_UPDATES else [])),
+        responses=_responses(401, 403, *([409] if kind in CONFLICTING_UPDATES else [])),
         description="Send only the fields to change; `null` clears an optional field.",
     )
     router.add_api_route(
@@ -140,7 +138,7 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         response_class=Response,
         name=f"delete_{name}",
         summary=f"Delete a {label}",
-        responses=_responses(401, 403, 412, *([] if kind in UNREFERENCED else [409])),
+        responses=_responses(401, 403, *([] if kind in UNREFERENCED else [409])),
         description=f"Needs a `write` key. A {label} that other records need is not deleted (409 lists them) "
         "unless `cascade=true` (an `admin` key). Send `If-Match` to delete only the state you read.",
     )
@@ -204,7 +202,7 @@ def build_router(make_router) -> APIRouter:
         "/bulk",
         response_model=bulk.BulkReport,
         tags=["bulk"],
-        responses=_responses(401, 403, 413),
+        responses=_responses(401, 403),
         openapi_extra={
             "requestBody": {
                 "required": False,  # an empty body is an empty import: it applies nothing

@@ -72,9 +72,10 @@ async function getJSON(path) {
   return (await fetchOk(path, "application/json")).json();
 }
 
-/** Every record of a collection: NDJSON without a limit streams the whole of it. */
+/** Every record of a collection: its NDJSON form (`.ndjson` on the path) without a limit streams the whole. */
 async function getAll(path) {
-  const text = await (await fetchOk(path, "application/x-ndjson")).text();
+  const [route, query] = path.split("?");
+  const text = await (await fetchOk(`${route}.ndjson${query ? `?${query}` : ""}`, "application/x-ndjson")).text();
   return text.split("\n").filter((line) => line.trim()).map((line) => JSON.parse(line));
 }
 
