@@ -23,19 +23,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
 
-os.environ["PEACEKB_SEED_ON_STARTUP"] = "false"  # the app must not migrate or seed its default database
-
-from fastapi.testclient import TestClient  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
-from sqlmodel import Session  # noqa: E402
-
-from app.config import REPO_ROOT  # noqa: E402
-from app.db import build_engine, get_session  # noqa: E402
-from app.main import create_app  # noqa: E402
-from app.migrate import upgrade  # noqa: E402
-from app.services.seeding import load_seed  # noqa: E402
+from app.config import REPO_ROOT
+from app.db import build_engine, get_session
+from app.main import create_app
+from app.migrate import upgrade
+from app.services.seeding import load_seed
 
 EVAL_FILE = Path(__file__).with_name("search_eval.yaml")
 FORMS = ("keywords", "question")
@@ -157,6 +154,7 @@ def main() -> None:
     parser.add_argument("--postgres", metavar="URL", help="also measure on a database made on this server")
     parser.add_argument("--misses", action="store_true", help="list the questions whose answers were not found")
     arguments = parser.parse_args()
+    os.environ["PEACEKB_SEED_ON_STARTUP"] = "false"  # the app must not migrate or seed its default database
     questions = read_questions()
     backends = [("sqlite", sqlite_database())]
     if arguments.postgres:
