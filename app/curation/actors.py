@@ -14,20 +14,22 @@ from app.curation.folding import Analyser
 from app.curation.model import Mention, Vocabulary
 
 _ORGANISATION_WORDS = frozenset(
-    "group council ministry office corporation agency authority committee commission force forces bank fund "
-    "institute university party union alliance organisation organization association court parliament "
-    "assembly administration department service army navy command mission centre center foundation".split()
-)
+    ["group", "council", "ministry", "office", "corporation", "agency", "authority", "committee", "commission",
+     "force", "forces", "bank", "fund", "institute", "university", "party", "union", "alliance", "organisation",
+     "organization", "association", "court", "parliament", "assembly", "administration", "department", "service",
+     "army", "navy", "command", "mission", "centre", "center", "foundation"]
+)  # fmt: skip
 _NOT_NAMES = frozenset(
-    "i a an the this that these those it its he she they we you our their his her my mr mrs ms dr "
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec "
-    "early mid late".split()
-)
+    ["i", "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "you",
+     "our", "their", "his", "her", "my", "mr", "mrs", "ms", "dr", "january", "february", "march", "april", "may",
+     "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+     "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+     "oct", "nov", "dec", "early", "mid", "late"]
+)  # fmt: skip
 _ALONE_NO_NAME = frozenset(  # words that name someone only with a name beside them
-    "president minister ambassador secretary envoy general prime chief deputy senior special stage phase part "
-    "section step key".split()
-)
+    ["president", "minister", "ambassador", "secretary", "envoy", "general", "prime", "chief", "deputy",
+     "senior", "special", "stage", "phase", "part", "section", "step", "key"]
+)  # fmt: skip
 _UPPER = "A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f"
 _TOKEN = re.compile(rf"[^\W\d_](?:[\w'’]|[.\-‐‑](?=[{_UPPER}]))*\.?")
 
@@ -43,6 +45,20 @@ class ActorHit:
 def _is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return 0 < len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in alias.strip()
+
+
+def demonyms(name: str) -> tuple[str, ...]:
+    """The adjective of a state's name, where English forms it regularly: Russia → Russian, Ukraine → Ukrainian.
+
+    Only the two regular endings are tried; a wrong form (France → Francian) is harmless, as no text has it.
+    """
+    if " " in name or len(name) < 4:
+        return ()
+    if name.endswith("a"):
+        return (name + "n",)
+    if name.endswith("e"):
+        return (name[:-1] + "ian",)
+    return ()
 
 
 def _titles(vocabulary: Vocabulary) -> dict[str, str]:
@@ -84,6 +100,10 @@ class ActorMatcher:
                     folded.setdefault(analyser.fold(surface), actor.id)
         for title, actor_id in _titles(vocabulary).items():
             folded.setdefault(analyser.fold(title), actor_id)
+        for actor in vocabulary.actors:
+            if actor.kind == "state":
+                for adjective in demonyms(actor.name):
+                    folded.setdefault(analyser.fold(adjective), actor.id)
         self.folded, self.exact = folded, exact
         self.folded_re = self._compile(folded)
         self.exact_re = self._compile(exact)
@@ -95,23 +115,34 @@ class ActorMatcher:
         alternatives = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
         return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
-    def find(self, text: str, folded: str | None = None, start: int = 0, end: int | None = None) -> list[ActorHit]:
-        """Every actor named in ``text[start:end]``, longest spelling first, none overlapping."""
-        end = len(text) if end is None else end
+    def find(self, text: str, folded: str | None = None) -> tuple[list[ActorHit], list[ActorHit]]:
+        """The actors named in ``text``: the longest spellings, none overlapping; and the actors named
+        inside those ("U.S." in "U.S. envoys", "Kyiv" in "Russian soldiers held by Kyiv")."""
         folded = self.analyser.fold(text) if folded is None else folded
-        hits: list[ActorHit] = []
-        for pattern, haystack, table in ((self.folded_re, folded, self.folded), (self.exact_re, text, self.exact)):
-            if pattern is None:
-                continue
-            for m in pattern.finditer(haystack, start, end):
-                actor_id = table[m.group(0)]
-                hits.append(ActorHit(m.start(), m.end(), actor_id, self.kinds.get(actor_id)))
+        sources = [(p, h, t) for p, h, t in ((self.folded_re, folded, self.folded), (self.exact_re, text, self.exact))
+                   if p is not None]  # fmt: skip
+        hits = [
+            ActorHit(m.start(), m.end(), table[m.group(0)], self.kinds.get(table[m.group(0)]))
+            for pattern, haystack, table in sources
+            for m in pattern.finditer(haystack)
+        ]
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[ActorHit] = []
         for hit in hits:
             if not kept or hit.start >= kept[-1].end:
                 kept.append(hit)
-        return kept
+        nested: list[ActorHit] = []
+        for hit in kept:
+            for position in range(hit.start, hit.end):
+                if position > hit.start and (text[position - 1].isalnum() or not text[position].isalnum()):
+                    continue
+                limit = hit.end - 1 if position == hit.start else hit.end
+                for pattern, haystack, table in sources:
+                    m = pattern.match(haystack, position, limit)
+                    if m and m.end() <= hit.end:
+                        actor_id = table[m.group(0)]
+                        nested.append(ActorHit(m.start(), m.end(), actor_id, self.kinds.get(actor_id)))
+        return kept, nested
 
 
 @lru_cache(maxsize=16)

@@ -9,16 +9,17 @@ from dataclasses import dataclass
 from app.curation.actors import ActorHit
 from app.curation.model import DateMention
 
-SPEECH_VERBS = (
-    "say says said state states stated stress stresses stressed assert asserts asserted tell tells told claim "
-    "claims claimed report reports reported indicate indicates indicated describe describes described announce "
-    "announces announced note notes noted add adds added warn warns warned insist insists insisted argue argues "
-    "argued confirm confirms confirmed deny denies denied acknowledge acknowledges acknowledged emphasise "
-    "emphasises emphasised emphasize emphasizes emphasized express expresses expressed declare declares declared "
-    "write writes wrote explain explains explained suggest suggests suggested urge urges urged vow vows vowed "
-    "pledge pledges pledged promise promises promised accuse accuses accused allege alleges alleged estimate "
-    "estimates estimated predict predicts predicted"
-).split()
+SPEECH_VERBS = ("say", "says", "said", "state", "states", "stated", "stress", "stresses", "stressed", "assert",
+    "asserts", "asserted", "tell", "tells", "told", "claim", "claims", "claimed", "report", "reports", "reported",
+    "indicate", "indicates", "indicated", "describe", "describes", "described", "announce", "announces",
+    "announced", "note", "notes", "noted", "add", "adds", "added", "warn", "warns", "warned", "insist", "insists",
+    "insisted", "argue", "argues", "argued", "confirm", "confirms", "confirmed", "deny", "denies", "denied",
+    "acknowledge", "acknowledges", "acknowledged", "emphasise", "emphasises", "emphasised", "emphasize",
+    "emphasizes", "emphasized", "express", "expresses", "expressed", "declare", "declares", "declared", "write",
+    "writes", "wrote", "explain", "explains", "explained", "suggest", "suggests", "suggested", "urge", "urges",
+    "urged", "vow", "vows", "vowed", "pledge", "pledges", "pledged", "promise", "promises", "promised", "accuse",
+    "accuses", "accused", "allege", "alleges", "alleged", "estimate", "estimates", "estimated", "predict",
+    "predicts", "predicted")  # fmt: skip
 _AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|also|again|repeatedly|publicly|earlier|later|then|"
 _AUX += r"[a-z]+ly)\s+)*"
 # Lower case only: "the United States" names a country, "states" after a subject reports speech.
@@ -30,13 +31,15 @@ _PAREN = re.compile(
     r"\((?P<who>[^()]{2,60}?)\s+(?:estimates?|figures|data|report|survey|assessment|projection)\)", re.I
 )
 _NP_WORDS = frozenset(
-    "the a an its their his her top senior deputy chief prime foreign defense defence military officials "
-    "official ministry spokesperson spokesman spokeswoman leader leaders president minister envoy envoys "
-    "government authorities administration office forces troops analysts sources diplomats statement u.s. "
-    "state security national general special head new former russian ukrainian american european western".split()
-)
-PRONOUNS = frozenset("he she they it".split())
-_ANAPHORS = frozenset("leader president minister envoy official spokesman spokesperson premier".split())
+    ["the", "a", "an", "its", "their", "his", "her", "top", "senior", "deputy", "chief", "prime", "foreign",
+     "defense", "defence", "military", "officials", "official", "ministry", "spokesperson", "spokesman",
+     "spokeswoman", "leader", "leaders", "president", "minister", "envoy", "envoys", "government", "authorities",
+     "administration", "office", "forces", "troops", "analysts", "sources", "diplomats", "statement", "u.s.",
+     "state", "security", "national", "general", "special", "head", "new", "former", "russian", "ukrainian",
+     "american", "european", "western"]
+)  # fmt: skip
+PRONOUNS = frozenset(["he", "she", "they", "it"])
+_ANAPHORS = frozenset(["leader", "president", "minister", "envoy", "official", "spokesman", "spokesperson", "premier"])
 _PERSONAL = ("person",)
 
 
@@ -125,7 +128,7 @@ def find_attribution(
                 candidates.append((m.start(), *phrase, name))
     for m in _PAREN.finditer(text, start, end):
         candidates.append((m.start(), m.start("who"), m.end("who"), "estimate"))
-    for order, a, b, pattern in sorted(candidates):
+    for _, a, b, pattern in sorted(candidates):
         name = text[a:b]
         actor_id = _speaker(hits, a, b)
         lowered = name.lower().split()

@@ -9,6 +9,7 @@ offsets into it, which are offsets into the source (the unifying keeps the lengt
 import re
 from datetime import date
 
+from app.curation.intervals import Taken
 from app.curation.model import DateMention
 
 MONTHS = {
@@ -104,19 +105,21 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
     return not _YEAR_AS_COUNT.match(text, m.end())
 
 
-def find_dates(text: str, *, start: int = 0, end: int | None = None, reference: date | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, *, start: int = 0, end: int | None = None, reference: date | None = None
+) -> list[DateMention]:
     """Every date in ``text[start:end]`` (dashes unified), with offsets into ``text``.
 
     ``reference`` (the source's publication date) gives the year of "24 Dec" and "in May"; without it they
     stay yearless (``--12-24``).
     """
     end = len(text) if end is None else end
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     found: list[DateMention] = []
     for kind, pattern in _FORMS:
         for m in pattern.finditer(text, start, end):
             first = m.start("month") if kind == "m" else m.start()
-            if any(first < b and a < m.end() for a, b in taken):
+            if taken.overlaps(first, m.end()):
                 continue
             if kind == "y" and not _is_year(text, m):
                 continue
@@ -132,7 +135,7 @@ def find_dates(text: str, *, start: int = 0, end: int | None = None, reference: 
             lead = _QUALIFIER.search(text[max(start, first - 24) : first])
             if qualifier is None and lead and lead.group("q").lower() not in ("on", "in"):
                 qualifier = lead.group("q")
-            taken.append((first, m.end()))
+            taken.add(first, m.end())
             found.append(
                 DateMention(start=first, end=m.end(), text=text[first : m.end()], iso=iso, precision=precision,
                             year=year, on=on, qualifier=qualifier.lower() if qualifier else None)

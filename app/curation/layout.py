@@ -7,6 +7,7 @@ by a markdown parser, which would not keep code-point offsets. Every block keeps
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from app.curation.folding import unify
@@ -22,9 +23,12 @@ _FIELD = re.compile(
     re.I,
 )
 _CAPTION = re.compile(r"!\[|(?:photo|image|picture|caption|credit|illustration|video|graphic)s?\s*(?:[:(]|by\b)", re.I)
-_BYLINE = re.compile(r"by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?$")
+_BYLINE = re.compile(
+    r"by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?$"
+)
 _TOC = re.compile(r"(?:table of )?contents|in this (?:article|story|report)|on this page", re.I)
-_CONNECTORS = frozenset("of the a an and or for in on at to with by as from vs vs. &".split())
+_CONNECTORS = frozenset(("of", "the", "a", "an", "and", "or", "for", "in", "on", "at", "to", "with", "by", "as",
+    "from", "vs", "vs.", "&"))  # fmt: skip
 
 
 @dataclass
@@ -87,7 +91,7 @@ class _Reader:
         self.in_toc = False
         self.seen_content = False
         self.lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
-        self.line_texts = {_fold_line(text[a:b]) for a, b in self.lines}
+        self.line_texts = Counter(_fold_line(text[a:b]) for a, b in self.lines)
 
     def content(self, start: int, end: int) -> tuple[int, int]:
         while start < end and self.text[start].isspace():
@@ -184,7 +188,8 @@ class _Reader:
             self.heading(item_start, end)
             return index + 1
         entry = re.sub(r"^\d{1,3}[.)]\s*", "", item)
-        if self.in_toc or (_fold_line(entry) in self.line_texts - {_fold_line(self.text[start:end])}):
+        elsewhere = self.line_texts[_fold_line(entry)] - (_fold_line(entry) == _fold_line(self.text[start:end]))
+        if self.in_toc or elsewhere > 0:
             return index + 1  # a table of contents lists what follows; it states nothing itself
         if not item:
             return index + 1
@@ -198,7 +203,7 @@ class _Reader:
         while index + 1 < len(self.lines):
             a, b = self.content(*self.lines[index + 1])
             nxt = self.text[a:b]
-            if not nxt or not nxt[0].islower() or self.text[end - 1] in ".!?:;\"”)" or _BULLET.match(nxt):
+            if not nxt or not nxt[0].islower() or self.text[end - 1] in '.!?:;"”)' or _BULLET.match(nxt):
                 break
             end, index = b, index + 1
         if start < end:

@@ -80,17 +80,17 @@ class Suggestion(BaseModel):
     unit: str | None = None
     measure: str | None = None
     value_on: date | None = None
-    quantities: list[Quantity] = []
-    dates: list[DateMention] = []
-    actor_ids: list[str] = []
-    issue_ids: list[str] = []
-    plan_point_ids: list[str] = []
-    event_ids: list[str] = []
-    mentions: list[Mention] = []
-    claimed_by: list[str] = Field(default=[], description="Existing claims whose quote overlaps this one.")
-    relations: list[RelationCandidate] = []
+    quantities: list[Quantity] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    actor_ids: list[str] = Field(default_factory=list)
+    issue_ids: list[str] = Field(default_factory=list)
+    plan_point_ids: list[str] = Field(default_factory=list)
+    event_ids: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    claimed_by: list[str] = Field(default_factory=list, description="Existing claims whose quote overlaps this one.")
+    relations: list[RelationCandidate] = Field(default_factory=list)
     confidence: float = Field(ge=0, le=1)
-    reasons: list[str] = []
+    reasons: list[str] = Field(default_factory=list)
 
 
 CLAIM_FIELDS = (

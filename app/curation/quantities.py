@@ -10,12 +10,11 @@ date, not a quantity) and works on dash-unified text, whose offsets are the sour
 import re
 from collections.abc import Mapping
 
+from app.curation.intervals import Taken
 from app.curation.model import Quantity
 
-_SMALL = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen"
-).split()
+_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]  # fmt: skip
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 WORD_NUMBERS = {w: i for i, w in enumerate(_SMALL)} | _TENS | {"dozen": 12, "hundred": 100}
 
@@ -39,9 +38,7 @@ _MONEY_AFTER = re.compile(
     r"|USD|EUR|GBP|UAH|RUB)\b",
     re.I,
 )
-_PERCENT = re.compile(
-    rf"(?<![\w.,])(?P<n>{_DIGITS})\s?(?P<unit>%|per ?cent\b|percentage points?\b)", re.I
-)
+_PERCENT = re.compile(rf"(?<![\w.,])(?P<n>{_DIGITS})\s?(?P<unit>%|per ?cent\b|percentage points?\b)", re.I)
 _COMPOUND = re.compile(rf"(?<![\w.,-])(?P<n>{_DIGITS}|{_WORDS})-(?P<unit>[A-Za-z]+)\b(?!-)", re.I)
 _DURATION = re.compile(
     rf"(?<![\w.,-])(?P<n>{_DIGITS}|{_WORDS})\s+(?P<unit>(?:{'|'.join(TIME_UNITS[:-1])})s?|centur(?:y|ies))\b", re.I
@@ -70,11 +67,14 @@ _LABEL_BEFORE = re.compile(
 _NOT_UNITS = {"old", "strong", "fold", "plus", "odd", "something", "th", "st", "nd", "rd", "half", "halves", "third",
               "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}  # fmt: skip
 STOP = frozenset(
-    "a an the of for to in on at by with from and or but nor as than that which who whom whose this these those "
-    "is are was were be been being has have had will would can could may might must shall should do does did "
-    "it its their his her our your my we they he she i you not no so if then there here into onto over under "
-    "within between during after before about per each every all both some more most less fewer other".split()
-)
+    ["a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "but", "nor",
+     "as", "than", "that", "which", "who", "whom", "whose", "this", "these", "those", "is", "are", "was", "were",
+     "be", "been", "being", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
+     "shall", "should", "do", "does", "did", "it", "its", "their", "his", "her", "our", "your", "my", "we",
+     "they", "he", "she", "i", "you", "not", "no", "so", "if", "then", "there", "here", "into", "onto", "over",
+     "under", "within", "between", "during", "after", "before", "about", "per", "each", "every", "all", "both",
+     "some", "more", "most", "less", "fewer", "other"]
+)  # fmt: skip
 
 
 def _number(raw: str) -> float:
@@ -116,17 +116,17 @@ def _qualifier(text: str, start: int, floor: int) -> tuple[int, str | None, bool
 class _Finder:
     def __init__(self, text: str, start: int, end: int, taken: list[tuple[int, int]], thesaurus: Mapping[str, str]):
         self.text, self.start, self.end = text, start, end
-        self.taken = list(taken)
+        self.taken = Taken(taken)
         self.thesaurus = {k.lower(): v for k, v in thesaurus.items()}
         self.found: list[Quantity] = []
 
     def free(self, a: int, b: int) -> bool:
-        return not any(a < y and x < b for x, y in self.taken)
+        return not self.taken.overlaps(a, b)
 
     def add(self, m: re.Match[str], kind: str, value: float, unit: str | None, end: int | None = None) -> None:
         first, qualifier, approximate = _qualifier(self.text, m.start(), self.start)
         last = m.end() if end is None else end
-        self.taken.append((m.start(), last))
+        self.taken.add(m.start(), last)
         self.found.append(
             Quantity(start=first, end=last, text=self.text[first:last], kind=kind, value=value, unit=unit,
                      qualifier=qualifier, approximate=approximate)
@@ -151,7 +151,8 @@ class _Finder:
     def compounds(self) -> None:
         for m in self.scan(_COMPOUND):
             noun = m.group("unit").lower()
-            if noun in _NOT_UNITS or noun in STOP or _LABEL_BEFORE.search(self.text[self.start : m.start()]):
+            label = _LABEL_BEFORE.search(self.text[max(self.start, m.start() - 16) : m.start()])
+            if noun in _NOT_UNITS or noun in STOP or label:
                 continue
             value = _number(m.group("n"))
             kind = "duration" if noun in TIME_UNITS else "count"
@@ -188,7 +189,7 @@ class _Finder:
             word = w.group(0)
             if word.lower() in STOP:
                 return position, None
-            if (word.isupper() or word[0].isupper() and word[1:].islower()) and index + 1 < len(words[:3]):
+            if (word.isupper() or (word[0].isupper() and word[1:].islower())) and index + 1 < len(words[:3]):
                 continue  # a name used as an adjective ("Ukrainian", "NATO"); the noun follows
             return position + w.start(), word
         return position, None

@@ -6,7 +6,6 @@ further figure as a narrower suggestion of its own ("1,800 Russian soldiers" bes
 part of), because a claim holds one value; so do dates and numbers in headings ("Late Dec 2025").
 """
 
-import bisect
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,6 +14,7 @@ from app.curation.attribution import Attribution, find_attribution, tail_attribu
 from app.curation.dates import find_dates
 from app.curation.figures import Figure, claim_fields, draft_measure, extent
 from app.curation.folding import LOCAL_FOLDING, Analyser, unify
+from app.curation.intervals import ByStart
 from app.curation.layout import looks_like_heading, read_layout
 from app.curation.model import DateMention, Quantity, Suggestion, Vocabulary
 from app.curation.quantities import find_quantities
@@ -28,24 +28,27 @@ _HEDGES = ("could", "may", "might", "potentially", "possibly", "reportedly", "al
 
 @dataclass
 class _Text:
-    """The source text with everything found once over the whole of it."""
+    """The source text with everything found once over the whole of it, sorted for lookups by span."""
 
     text: str
     unified: str
     folded: str
-    hits: list[ActorHit]
-    dates: list[DateMention]
-    quantities: list[Quantity]
+    hits: ByStart[ActorHit]
+    nested: ByStart[ActorHit]
+    dates: ByStart[DateMention]
+    quantities: ByStart[Quantity]
 
-    def within(self, items, start: int, end: int):
-        return [x for x in items if start <= x.start and x.end <= end]
+    @staticmethod
+    def within(items: ByStart, start: int, end: int) -> list:
+        return items.within(start, end)
 
     def figures(self, start: int, end: int) -> list[Figure]:
-        found: list[Figure] = [*self.within(self.quantities, start, end), *self.within(self.dates, start, end)]
+        found: list[Figure] = [*self.quantities.within(start, end), *self.dates.within(start, end)]
         return sorted(found, key=lambda f: f.start)
 
     def last_person(self, position: int) -> str | None:
-        index = bisect.bisect_left([h.start for h in self.hits], position)
+        """The person the text named last before ``position`` (for "he said", "the leader said")."""
+        index = self.hits.before(position)
         for hit in reversed(self.hits[max(0, index - 40) : index]):
             if hit.kind == "person":
                 return hit.actor_id
@@ -55,11 +58,10 @@ class _Text:
 def _read(text: str, vocabulary: Vocabulary, analyser: Analyser, reference_date: date | None) -> _Text:
     unified = unify(text)
     dates = find_dates(unified, reference=reference_date)
-    quantities = find_quantities(
-        unified, dates=[(d.start, d.end) for d in dates], thesaurus=dict(vocabulary.thesaurus)
-    )
-    hits = matcher_for(vocabulary, analyser).find(text, analyser.fold(text))
-    return _Text(text, unified, analyser.fold(text), hits, dates, quantities)
+    quantities = find_quantities(unified, dates=[(d.start, d.end) for d in dates], thesaurus=dict(vocabulary.thesaurus))
+    folded = analyser.fold(text)
+    hits, nested = matcher_for(vocabulary, analyser).find(text, folded)
+    return _Text(text, unified, folded, ByStart(hits), ByStart(nested), ByStart(dates), ByStart(quantities))
 
 
 def _primary(figures: list[Figure]) -> Figure | None:
@@ -88,7 +90,7 @@ class _Builder:
         if piece.kind == "table_row":
             return row_statement(self.text, piece.block, piece.start, piece.end)
         if piece.kind == "list_item":
-            starts_with_name = any(h.start == piece.start for h in self.read.hits)
+            starts_with_name = any(h.start == piece.start for h in self.read.hits.within(piece.start, piece.end))
             return list_statement(text, piece.block, starts_with_name=starts_with_name)
         if piece.kind == "field" and (dates := self.read.within(self.read.dates, piece.start, piece.end)):
             return f"The source is dated {dates[0].iso}."
@@ -96,11 +98,14 @@ class _Builder:
 
     def attribution(self, piece: Piece, dates: list[DateMention]) -> Attribution | None:
         if piece.tail:
-            return tail_attribution(self.text, *piece.tail, hits=self.read.hits, dates=self.read.dates)
+            a, b = piece.tail
+            return tail_attribution(
+                self.text, a, b, hits=self.read.hits.within(a, b), dates=self.read.dates.within(a, b)
+            )
         if piece.kind in ("table_row", "headline", "field"):
             return None
         return find_attribution(
-            self.read.unified, piece.start, piece.end, hits=self.read.hits, dates=dates,
+            self.read.unified, piece.start, piece.end, hits=self.read.hits.within(piece.start, piece.end), dates=dates,
             last_person=self.read.last_person(piece.start),
         )  # fmt: skip
 
@@ -154,7 +159,8 @@ class _Builder:
             confidence += 0.1 if speaker_id else 0.03
             reasons.append(f"attributed to '{attribution.text}' ({attribution.pattern})"
                            + (f" → {speaker_id}" if speaker_id else ", no actor matches"))  # fmt: skip
-        actor_ids = list(dict.fromkeys(h.actor_id for h in hits))
+        named = sorted([*hits, *self.read.within(self.read.nested, start, end)], key=lambda h: h.start)
+        actor_ids = list(dict.fromkeys(h.actor_id for h in named))
         if speaker_id and speaker_id not in actor_ids:
             actor_ids.append(speaker_id)
         if actor_ids:
@@ -169,7 +175,7 @@ class _Builder:
             confidence -= 0.05
             reasons.append("hedged")
         # In Title Case capitals mark every word, not names.
-        mentions = [] if kind == "headline" or looks_like_heading(body) else find_mentions(text, start, end, self.read.hits)
+        mentions = [] if kind == "headline" or looks_like_heading(body) else find_mentions(text, start, end, hits)
         return Suggestion(
             kind=kind, statement=statement, quote=body, quote_start=start, quote_end=end, section=section,
             speaker_id=speaker_id, attribution=attribution.text if attribution else None,
@@ -216,7 +222,6 @@ def suggest(
                 builder.figure(figure, start, end, _heading_statement(text, start, end, figure), section)
     suggestions = sorted(builder.out, key=lambda s: (s.quote_start, -s.quote_end))
     return [s for s in suggestions if text[s.quote_start : s.quote_end] == s.quote and s.quote.strip()]
-
 
 
 def _heading_statement(text: str, start: int, end: int, figure: Figure) -> str:
