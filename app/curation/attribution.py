@@ -36,11 +36,11 @@ _NP_WORDS = frozenset(
      "spokeswoman", "leader", "leaders", "president", "minister", "envoy", "envoys", "government", "authorities",
      "administration", "office", "forces", "troops", "analysts", "sources", "diplomats", "statement", "u.s.",
      "state", "security", "national", "general", "special", "head", "new", "former", "russian", "ukrainian",
-     "american", "european", "western"]
+     "american", "european", "western", "negotiator", "negotiators", "adviser", "advisor", "aide", "delegation",
+     "delegate", "ambassador", "secretary", "commander", "mayor", "governor", "chairman", "chair", "director"]
 )  # fmt: skip
 PRONOUNS = frozenset(["he", "she", "they", "it"])
 _ANAPHORS = frozenset(["leader", "president", "minister", "envoy", "official", "spokesman", "spokesperson", "premier"])
-_PERSONAL = ("person",)
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def _phrase_after(text: str, position: int, limit: int) -> tuple[int, int] | Non
         gap = text[position + (end - position if end else 0) : position + w.start()] if index else ""
         if index > 5 or (index and gap != " "):
             break
-        if word[:1].isupper() or word.lower() in _NP_WORDS:
+        if word[:1].isupper() or word.lower().rstrip(".,") in _NP_WORDS:
             end = position + w.end()
             continue
         break
@@ -98,12 +98,10 @@ def _phrase_after(text: str, position: int, limit: int) -> tuple[int, int] | Non
 
 
 def _speaker(hits: list[ActorHit], a: int, b: int) -> str | None:
-    """The actor a name phrase refers to: its last actor, a person rather than the state before it."""
-    inside = [h for h in hits if a <= h.start and h.end <= b]
-    if not inside:
-        return None
-    people = [h for h in inside if h.kind in _PERSONAL]
-    return (people or inside)[-1].actor_id
+    """The actor a name phrase ends with ("U.S. envoy Steve Witkoff" → Witkoff); none when its head is a
+    name no actor has ("Ukraine's foreign minister Andrii Sybiha" is not Ukraine speaking)."""
+    heads = [h for h in hits if a <= h.start and h.end == b]
+    return heads[-1].actor_id if heads else None
 
 
 def find_attribution(
@@ -132,10 +130,11 @@ def find_attribution(
         name = text[a:b]
         actor_id = _speaker(hits, a, b)
         lowered = name.lower().split()
-        if actor_id is None and lowered and (lowered[-1] in PRONOUNS or lowered[-1] in _ANAPHORS):
+        anaphor = bool(lowered) and (lowered[-1] in PRONOUNS or lowered[-1] in _ANAPHORS)
+        if actor_id is None and anaphor:
             actor_id = last_person  # "he said", "The leader said": the person named just before
-        if actor_id is None and not any(w[:1].isupper() for w in name.split()):
-            continue  # "it said", "sources say": nobody to name
+        if actor_id is None and (anaphor or not any(w[:1].isupper() for w in name.split())):
+            continue  # "it said", "sources say", a "he" with nobody before: nobody to name
         stated = next((d for d in dates if d.on and b <= d.start <= b + 40 and "on" in text[b : d.start]), None)
         return Attribution(a, b, name, actor_id, stated, pattern)
     return None

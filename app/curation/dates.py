@@ -17,9 +17,9 @@ MONTHS = {
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+_MONTH = (  # an abbreviation may take a full stop ("Dec."); a full name's stop ends the sentence
+    r"(?P<month>(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?)"
 )
 _YEAR = r"(?P<year>(?:1[89]|20|21)\d{2})(?![\d%])"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"

@@ -23,8 +23,10 @@ _WORDS = (
     rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(sorted(_SMALL, key=len, reverse=True))}"
     r"|a dozen|a hundred)"
 )
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
            "trillion": 1e12, "tn": 1e12}  # fmt: skip
+_COUNT_SCALE = re.compile(r"\s+(hundred|thousand|million|billion|trillion)\b", re.I)
+_OF_NOUN = re.compile(r"\s+of\s+([A-Za-z]+)\b")
 _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bn|mn|tn|m|k)\b)?"
 CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR", "eur": "EUR",
               "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "₴": "UAH",
@@ -72,6 +74,9 @@ STOP = frozenset(
      "be", "been", "being", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
      "shall", "should", "do", "does", "did", "it", "its", "their", "his", "her", "our", "your", "my", "we",
      "they", "he", "she", "i", "you", "not", "no", "so", "if", "then", "there", "here", "into", "onto", "over",
+     "along", "across", "around", "through", "toward", "towards", "against", "among", "amid", "despite",
+     "without", "near", "upon", "via", "since", "until", "while", "where", "when", "because", "including",
+     "like", "beyond", "behind", "below", "above", "inside", "outside", "throughout",
      "under", "within", "between", "during", "after", "before", "about", "per", "each", "every", "all", "both",
      "some", "more", "most", "less", "fewer", "other"]
 )  # fmt: skip
@@ -118,6 +123,7 @@ class _Finder:
         self.text, self.start, self.end = text, start, end
         self.taken = Taken(taken)
         self.thesaurus = {k.lower(): v for k, v in thesaurus.items()}
+        self.long_forms = {v.lower() for v in thesaurus.values()}
         self.found: list[Quantity] = []
 
     def free(self, a: int, b: int) -> bool:
@@ -170,14 +176,22 @@ class _Finder:
                 continue
             if self.text.startswith(":", m.end()) or self.text[m.end() : m.end() + 1] in (")", "]"):
                 continue  # "stage 1:", "(2)": a label or a reference
-            value = _number(raw)
-            noun_start, noun = self.counted_noun(m.end())
-            if raw[0].isalpha() and (noun is None or value == 1 or not noun.endswith("s")):
+            value, after = _number(raw), m.end()
+            if scale := _COUNT_SCALE.match(self.text, after, self.end):  # "3.7 million", "two hundred"
+                value, after = value * _SCALES[scale.group(1).lower()], scale.end()
+            noun_start, noun = self.counted_noun(after)
+            if raw[0].isalpha() and not scale and (noun is None or value == 1 or not noun.endswith("s")):
                 continue  # "one of them", "two-thirds": a number word counts only a plural noun
             if noun is None:
-                self.add(m, "count", value, None)
+                self.add(m, "count", value, None, end=after)
                 continue
-            self.add(m, "count", value, plural(self.unit_name(singular(noun)), value), end=noun_start + len(noun))
+            noun_end = noun_start + len(noun)
+            unit = self.counted_unit(noun, value)
+            if (of := _OF_NOUN.match(self.text, noun_end, self.end)) and (
+                phrase := f"{singular(noun).lower()} of {of.group(1).lower()}"
+            ) in self.long_forms:
+                unit, noun_end = plural(phrase, value), of.end()  # "prisoners of war", a form the thesaurus knows
+            self.add(m, "count", value, unit, end=noun_end)
 
     def counted_noun(self, position: int) -> tuple[int, str | None]:
         """The noun a number counts: "2,300 Ukrainian POWs" → POWs, skipping capitalised adjectives."""
@@ -195,9 +209,16 @@ class _Finder:
         return position, None
 
     def unit_name(self, noun: str) -> str:
-        """The counted noun in the words the knowledge base uses (thesaurus: POW → prisoner of war)."""
+        """A singular noun in the words the knowledge base uses (thesaurus: POW → prisoner of war)."""
         key = noun.lower()
         return self.thesaurus.get(key) or (noun if noun.isupper() else key)
+
+    def counted_unit(self, noun: str, value: float) -> str:
+        """The unit of a count: the noun as written ("people", "civilians"), or the thesaurus' long form."""
+        key = singular(noun).lower()
+        if key in self.thesaurus:
+            return plural(self.thesaurus[key], value)
+        return noun if noun.isupper() else noun.lower()
 
 
 def find_quantities(

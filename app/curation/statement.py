@@ -47,9 +47,15 @@ def _lower_first(text: str, keep_capital: bool) -> str:
     return text[0].lower() + text[1:]
 
 
+def _ends_with_verb(lead_in: str) -> bool:
+    """ "This plan includes", "It contemplates": a lead-in the item completes (not "Key points of the draft")."""
+    last = lead_in.split()[-1].lower() if lead_in.split() else ""
+    return bool(FINITE.fullmatch(last)) or (len(last) > 3 and last.endswith(("s", "ed")) and not last.endswith("ss"))
+
+
 def list_statement(item: str, block: Block, *, starts_with_name: bool) -> str:
     """A list item; a nominal one is joined to its lead-in ("It contemplates the potential withdrawal…")."""
-    if block.lead_in and not FINITE.search(item):
+    if block.lead_in and _ends_with_verb(block.lead_in) and not FINITE.search(item):
         return sentence(f"{block.lead_in} {_lower_first(clean(item), starts_with_name)}")
     return sentence(item)
 
