@@ -2,13 +2,14 @@
 
 A small grammar rather than dateparser: dateparser's search invents the missing day and month from today
 (``Dec 2025`` → 2 Dec 2025), reads ``75% of`` as 1975 and ``48-hour`` as 2048, and costs 300 ms to load.
-The grammar runs on text whose dashes are unified (``2025‑12‑25`` with U+2011 reads as ISO) and returns
-offsets into it, which are offsets into the source (the unifying keeps the length).
+The grammar reads the text with its dashes unified (``2025‑12‑25`` with U+2011 reads as ISO); unifying keeps
+the length, so the offsets it finds are the source's.
 """
 
 import re
 from datetime import date
 
+from app.curation.folding import unify
 from app.curation.intervals import Taken
 from app.curation.model import DateMention
 
@@ -108,11 +109,12 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
 def find_dates(
     text: str, *, start: int = 0, end: int | None = None, reference: date | None = None
 ) -> list[DateMention]:
-    """Every date in ``text[start:end]`` (dashes unified), with offsets into ``text``.
+    """Every date in ``text[start:end]``, with offsets into ``text`` and its words as written there.
 
     ``reference`` (the source's publication date) gives the year of "24 Dec" and "in May"; without it they
     stay yearless (``--12-24``).
     """
+    source, text = text, unify(text)
     end = len(text) if end is None else end
     taken = Taken()
     found: list[DateMention] = []
@@ -137,7 +139,7 @@ def find_dates(
                 qualifier = lead.group("q")
             taken.add(first, m.end())
             found.append(
-                DateMention(start=first, end=m.end(), text=text[first : m.end()], iso=iso, precision=precision,
+                DateMention(start=first, end=m.end(), text=source[first : m.end()], iso=iso, precision=precision,
                             year=year, on=on, qualifier=qualifier.lower() if qualifier else None)
             )  # fmt: skip
     found.sort(key=lambda d: d.start)

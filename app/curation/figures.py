@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from app.curation.dates import date_lead
+from app.curation.folding import unify
 from app.curation.model import DateMention, Quantity
 from app.curation.quantities import STOP
 
@@ -54,7 +55,7 @@ def _following(text: str, position: int, ceiling: int, limit: int = 4) -> int:
 
 def _core(figure: Quantity) -> str:
     """The figure without its qualifier: "more than 1,000 troops" → "1,000 troops"."""
-    core = figure.text
+    core = unify(figure.text)
     if figure.qualifier and core.lower().startswith(figure.qualifier.lower()):
         core = core[len(figure.qualifier) :]
     return core.lstrip(" -")

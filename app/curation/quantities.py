@@ -4,12 +4,13 @@ A small grammar rather than quantulum3: on the seed texts quantulum3 reads ``$15
 "dollar atomic mass unit", ``€2.5bn`` as "euro bit newton", ``48‑hour`` (U+2011) as a bare 48, every year and
 day of a date as a number, keeps no approximation, takes 2.8 s to load and 0.37 s per 10,000 characters,
 and warns at import without its optional classifier. The grammar is told where the dates are (a year is a
-date, not a quantity) and works on dash-unified text, whose offsets are the source's.
+date, not a quantity) and reads the text with its dashes unified, which keeps the offsets the source's.
 """
 
 import re
 from collections.abc import Mapping
 
+from app.curation.folding import unify
 from app.curation.intervals import Taken
 from app.curation.model import Quantity
 
@@ -23,8 +24,8 @@ _WORDS = (
     rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(sorted(_SMALL, key=len, reverse=True))}"
     r"|a dozen|a hundred)"
 )
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
-           "trillion": 1e12, "tn": 1e12}  # fmt: skip
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+           "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
 _COUNT_SCALE = re.compile(r"\s+(hundred|thousand|million|billion|trillion)\b", re.I)
 _OF_NOUN = re.compile(r"\s+of\s+([A-Za-z]+)\b")
 _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bn|mn|tn|m|k)\b)?"
@@ -229,11 +230,13 @@ def find_quantities(
     dates: list[tuple[int, int]] = (),
     thesaurus: Mapping[str, str] | None = None,
 ) -> list[Quantity]:
-    """Every quantity in ``text[start:end]`` (dashes unified) outside the given date spans."""
-    finder = _Finder(text, start, len(text) if end is None else end, list(dates), thesaurus or {})
+    """Every quantity in ``text[start:end]`` outside the given date spans, with offsets into ``text``."""
+    finder = _Finder(unify(text), start, len(text) if end is None else end, list(dates), thesaurus or {})
     finder.money()
     finder.percent()
     finder.compounds()
     finder.durations()
     finder.counts()
+    for quantity in finder.found:
+        quantity.text = text[quantity.start : quantity.end]  # as written: "48‑hour" keeps its U+2011
     return sorted(finder.found, key=lambda q: q.start)

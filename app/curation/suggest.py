@@ -6,6 +6,7 @@ further figure as a narrower suggestion of its own ("1,800 Russian soldiers" bes
 part of), because a claim holds one value; so do dates and numbers in headings ("Late Dec 2025").
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +24,7 @@ from app.curation.statement import list_statement, row_statement, sentence
 
 BASE_CONFIDENCE = {"sentence": 0.55, "list_item": 0.55, "table_row": 0.5, "quotation": 0.7, "field": 0.45,
                    "headline": 0.35, "figure": 0.6}  # fmt: skip
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]*)")
 _HEDGES = ("could", "may", "might", "potentially", "possibly", "reportedly", "allegedly", "would", "expected")
 
 
@@ -37,6 +39,7 @@ class _Text:
     nested: ByStart[ActorHit]
     dates: ByStart[DateMention]
     quantities: ByStart[Quantity]
+    proper: frozenset[str]  # words written with a capital in mid-sentence: names, kept capitalised
 
     @staticmethod
     def within(items: ByStart, start: int, end: int) -> list:
@@ -57,11 +60,12 @@ class _Text:
 
 def _read(text: str, vocabulary: Vocabulary, analyser: Analyser, reference_date: date | None) -> _Text:
     unified = unify(text)
-    dates = find_dates(unified, reference=reference_date)
-    quantities = find_quantities(unified, dates=[(d.start, d.end) for d in dates], thesaurus=dict(vocabulary.thesaurus))
+    dates = find_dates(text, reference=reference_date)
+    quantities = find_quantities(text, dates=[(d.start, d.end) for d in dates], thesaurus=dict(vocabulary.thesaurus))
     folded = analyser.fold(text)
     hits, nested = matcher_for(vocabulary, analyser).find(text, folded)
-    return _Text(text, unified, folded, ByStart(hits), ByStart(nested), ByStart(dates), ByStart(quantities))
+    proper = frozenset(_MID_SENTENCE_CAPITAL.findall(text))
+    return _Text(text, unified, folded, ByStart(hits), ByStart(nested), ByStart(dates), ByStart(quantities), proper)
 
 
 def _primary(figures: list[Figure]) -> Figure | None:
@@ -90,7 +94,10 @@ class _Builder:
         if piece.kind == "table_row":
             return row_statement(self.text, piece.block, piece.start, piece.end)
         if piece.kind == "list_item":
-            starts_with_name = any(h.start == piece.start for h in self.read.hits.within(piece.start, piece.end))
+            first = text.split(" ", 1)[0]
+            starts_with_name = first in self.read.proper or any(
+                h.start == piece.start for h in self.read.hits.within(piece.start, piece.end)
+            )
             return list_statement(text, piece.block, starts_with_name=starts_with_name)
         if piece.kind == "field" and (dates := self.read.within(self.read.dates, piece.start, piece.end)):
             return f"The source is dated {dates[0].iso}."
