@@ -30,6 +30,7 @@ _ALONE_NO_NAME = frozenset(  # words that name someone only with a name beside t
     ["president", "minister", "ambassador", "secretary", "envoy", "general", "prime", "chief", "deputy",
      "senior", "special", "stage", "phase", "part", "section", "step", "key"]
 )  # fmt: skip
+_JOINERS = frozenset(("of", "for", "&", "the"))  # inside a name: "Council of Europe", "NGOs & Agencies"
 _UPPER = "A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f"
 _TOKEN = re.compile(rf"[^\W\d_](?:[\w'’]|[.\-‐‑](?=[{_UPPER}]))*\.?")
 
@@ -180,7 +181,7 @@ def find_mentions(text: str, start: int, end: int, actors: list[ActorHit]) -> li
         return True
 
     def close() -> None:
-        while run and run[-1].group(0).lower() in ("of", "for", "the", "and", "&"):
+        while run and run[-1].group(0).lower() in _JOINERS:
             run.pop()
         if run:
             a, b = run[0].start(), run[-1].end()
@@ -190,7 +191,12 @@ def find_mentions(text: str, start: int, end: int, actors: list[ActorHit]) -> li
             single = len(words) == 1
             plain = words[0].rstrip(".")
             adjective = single and re.search(r"(?:ian|ean|ese|ish|can)$", plain)
-            covered = any(h.start < b and a < h.end for h in actors)
+            # Covered when every name word lies in an actor's name: "UN OCHA" is more than the UN.
+            covered = all(
+                any(h.start <= t.start() and t.end() <= h.end for h in actors)
+                or t.group(0).lower().rstrip(".") in _ALONE_NO_NAME | _JOINERS
+                for t in run
+            )
             label = a == start and re.match(r"\s*(?::|\s[–—-])\s", text[b : b + 3])  # "Key Factors: …"
             alone = single and plain.lower() in _ALONE_NO_NAME
             if not (covered or adjective or label or alone) and (not single or plain.isupper() or len(plain) >= 3):
@@ -199,7 +205,7 @@ def find_mentions(text: str, start: int, end: int, actors: list[ActorHit]) -> li
 
     for index, token in enumerate(tokens):
         gap = text[run[-1].end() : token.start()] if run else ""
-        joined = run and gap in (" ", "-") and (is_name(index, token) or token.group(0) in ("of", "for", "&", "the"))
+        joined = run and gap in (" ", "-") and (is_name(index, token) or token.group(0) in _JOINERS)
         if joined:
             run.append(token)
         else:

@@ -23,7 +23,9 @@ SPEECH_VERBS = ("say", "says", "said", "state", "states", "stated", "stress", "s
 _AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|also|again|repeatedly|publicly|earlier|later|then|"
 _AUX += r"[a-z]+ly)\s+)*"
 # Lower case only: "the United States" names a country, "states" after a subject reports speech.
-_VERB = re.compile(rf"\s+{_AUX}(?P<verb>{'|'.join(SPEECH_VERBS)})\b(?!\s+(?:on|for|in|to)\b(?!\s+\w+\s+that))")
+_VERB = re.compile(rf"\s+{_AUX}(?P<verb>{'|'.join(SPEECH_VERBS)})\b(?P<next>\s+\w+)?")
+# A verb that, before this word, states a position or a duty rather than reports speech ("insists on").
+_NOT_SPEECH = {"insist": "on", "insists": "on", "insisted": "on", "report": "to", "reports": "to", "reported": "to"}
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _PASSIVE = re.compile(r"\b(?:described|reported|announced|stated|cited|claimed|estimated|quoted|said)\s+by\s+", re.I)
 _FROM = re.compile(r"\b(?:statements?|remarks|comments|words|assessment|estimates?)\s+(?:from|by|of)\s+", re.I)
@@ -116,6 +118,9 @@ def find_attribution(
     """The first attribution in ``text[start:end]``, its name linked to an actor when one matches."""
     candidates: list[tuple[int, int, int, str]] = []  # (order, name start, name end, pattern)
     for m in _VERB.finditer(text, start, end):
+        following = (m.group("next") or "").strip().lower()
+        if _NOT_SPEECH.get(m.group("verb").lower()) == following:
+            continue
         subject = _subject_before(text, start, m.start())
         if subject:
             candidates.append((subject[0], *subject, m.group("verb").lower()))
