@@ -82,8 +82,27 @@ def _titles(vocabulary: Vocabulary) -> dict[str, str]:
     return titles
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _index(surfaces: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Spellings by their first word, longest first: a text is then read word by word, not per spelling."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for surface, actor_id in surfaces.items():
+        first = _WORD.match(surface)
+        if first:  # a spelling that starts with no word character cannot start a name
+            index.setdefault(first.group(0), []).append((surface, actor_id))
+    for candidates in index.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    return index
+
+
 class ActorMatcher:
-    """Compiled once per vocabulary and analyser (``matcher_for``); ``find`` is then one regex pass."""
+    """Built once per vocabulary and analyser (``matcher_for``); ``find`` then looks each word up once.
+
+    A dictionary by first word rather than one regular expression of every spelling: with the 4,000 actors
+    of the synthetic benchmark the expression took 1 s to compile and 0.37 s per 10,000 characters.
+    """
 
     def __init__(self, vocabulary: Vocabulary, analyser: Analyser):
         self.analyser = analyser
@@ -105,44 +124,33 @@ class ActorMatcher:
             if actor.kind == "state":
                 for adjective in demonyms(actor.name):
                     folded.setdefault(analyser.fold(adjective), actor.id)
-        self.folded, self.exact = folded, exact
-        self.folded_re = self._compile(folded)
-        self.exact_re = self._compile(exact)
+        self.folded, self.exact = _index(folded), _index(exact)
 
-    @staticmethod
-    def _compile(surfaces: dict[str, str]) -> re.Pattern[str] | None:
-        if not surfaces:
-            return None
-        alternatives = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    def _matches(self, haystack: str, index: dict[str, list[tuple[str, str]]]) -> list[ActorHit]:
+        """Every spelling that occurs at a word start, whole words only, the longer ones first."""
+        hits = []
+        for word in _WORD.finditer(haystack):
+            for surface, actor_id in index.get(word.group(0), ()):
+                end = word.start() + len(surface)
+                if haystack.startswith(surface, word.start()) and not (
+                    end < len(haystack) and _WORD.match(haystack[end]) and _WORD.match(surface[-1])
+                ):
+                    hits.append(ActorHit(word.start(), end, actor_id, self.kinds.get(actor_id)))
+        return hits
 
     def find(self, text: str, folded: str | None = None) -> tuple[list[ActorHit], list[ActorHit]]:
         """The actors named in ``text``: the longest spellings, none overlapping; and the actors named
         inside those ("U.S." in "U.S. envoys", "Kyiv" in "Russian soldiers held by Kyiv")."""
         folded = self.analyser.fold(text) if folded is None else folded
-        sources = [(p, h, t) for p, h, t in ((self.folded_re, folded, self.folded), (self.exact_re, text, self.exact))
-                   if p is not None]  # fmt: skip
-        hits = [
-            ActorHit(m.start(), m.end(), table[m.group(0)], self.kinds.get(table[m.group(0)]))
-            for pattern, haystack, table in sources
-            for m in pattern.finditer(haystack)
-        ]
+        hits = self._matches(folded, self.folded) + self._matches(text, self.exact)
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[ActorHit] = []
+        nested: list[ActorHit] = []
         for hit in hits:
             if not kept or hit.start >= kept[-1].end:
                 kept.append(hit)
-        nested: list[ActorHit] = []
-        for hit in kept:
-            for position in range(hit.start, hit.end):
-                if position > hit.start and (text[position - 1].isalnum() or not text[position].isalnum()):
-                    continue
-                limit = hit.end - 1 if position == hit.start else hit.end
-                for pattern, haystack, table in sources:
-                    m = pattern.match(haystack, position, limit)
-                    if m and m.end() <= hit.end:
-                        actor_id = table[m.group(0)]
-                        nested.append(ActorHit(m.start(), m.end(), actor_id, self.kinds.get(actor_id)))
+            elif hit.end <= kept[-1].end and hit.actor_id != kept[-1].actor_id:
+                nested.append(hit)
         return kept, nested
 
 

@@ -37,19 +37,17 @@ class Block:
 
     start: int
     end: int
-    kind: str  # prose | list_item | table_row | field | headline | quotation
+    kind: str  # prose | list_item | table_row | field | headline
     section: str | None = None
     lead_in: str | None = None
     columns: tuple[str, ...] = ()
     cells: tuple[tuple[int, int], ...] = ()
-    tail: tuple[int, int] | None = None  # a quotation's "– Name, occasion, date"
 
 
 @dataclass
 class Layout:
     blocks: list[Block] = field(default_factory=list)
     headings: list[tuple[int, int, str | None]] = field(default_factory=list)  # (start, end, section) no claim
-    headings_text: set[str] = field(default_factory=set)
 
 
 def _words(text: str) -> list[str]:
@@ -100,10 +98,9 @@ class _Reader:
             end -= 1
         return start, end
 
-    def skip(self, start: int, end: int, *, figures: bool) -> None:
+    def no_claim(self, start: int, end: int) -> None:
         """A heading or header row: no claim, though a date or number in it may be one ("Late Dec 2025")."""
-        if figures:
-            self.layout.headings.append((start, end, self.section))
+        self.layout.headings.append((start, end, self.section))
 
     def heading(self, start: int, end: int) -> None:
         title = self.text[start:end]
@@ -114,9 +111,8 @@ class _Reader:
             self.seen_content = True
             self.add_headline(start, end)
         else:
-            self.skip(start, end, figures=True)
+            self.no_claim(start, end)
         self.section = title.strip()
-        self.layout.headings_text.add(_fold_line(title))
         self.lead_in = None
 
     def add_headline(self, start: int, end: int) -> None:
@@ -154,14 +150,12 @@ class _Reader:
             return self.list_item(index, start, end, bullet)
         symbols = _symbol_prefix(body)
         rest_start = start + symbols
-        if looks_like_heading(self.text[rest_start:end]) and (symbols or self.next_has_text(index)):
+        # A heading introduces what follows; a title-like last line is read as prose.
+        if looks_like_heading(self.text[rest_start:end]) and (symbols or index + 1 < len(self.lines)):
             self.heading(rest_start, end)
             return index + 1
         self.in_toc = False
         return self.prose(index, rest_start)
-
-    def next_has_text(self, index: int) -> bool:
-        return index + 1 < len(self.lines)
 
     def is_separator(self, index: int) -> bool:
         a, b = self.content(*self.lines[index])
@@ -224,7 +218,7 @@ class _Reader:
         separators = [i for i, (a, b) in enumerate(rows) if _SEPARATOR.fullmatch(self.text[a:b])]
         if separators and separators[0] == 1:
             columns = tuple(self.text[x:y] for x, y in self.cells(*rows[0]))
-            self.skip(*rows[0], figures=True)
+            self.no_claim(*rows[0])
         for i, (a, b) in enumerate(rows):
             if i in separators or (columns and i == 0):
                 continue

@@ -17,7 +17,7 @@ from app.curation.figures import Figure, claim_fields, draft_measure, extent
 from app.curation.folding import LOCAL_FOLDING, Analyser, unify
 from app.curation.intervals import ByStart
 from app.curation.layout import looks_like_heading, read_layout
-from app.curation.model import DateMention, Quantity, Suggestion, Vocabulary
+from app.curation.model import DateMention, Quantity, SpanKind, Suggestion, Vocabulary
 from app.curation.quantities import find_quantities
 from app.curation.spans import AUX, Piece, pieces
 from app.curation.statement import list_statement, row_statement, sentence
@@ -25,7 +25,7 @@ from app.curation.statement import list_statement, row_statement, sentence
 BASE_CONFIDENCE = {"sentence": 0.55, "list_item": 0.55, "table_row": 0.5, "quotation": 0.7, "field": 0.45,
                    "headline": 0.35, "figure": 0.6}  # fmt: skip
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]*)")
-_HEDGES = ("could", "may", "might", "potentially", "possibly", "reportedly", "allegedly", "would", "expected")
+_HEDGES = ("could", "may", "might", "potentially", "possibly", "reportedly", "allegedly", "purportedly")
 
 
 @dataclass
@@ -34,16 +34,11 @@ class _Text:
 
     text: str
     unified: str
-    folded: str
     hits: ByStart[ActorHit]
     nested: ByStart[ActorHit]
     dates: ByStart[DateMention]
     quantities: ByStart[Quantity]
     proper: frozenset[str]  # words written with a capital in mid-sentence: names, kept capitalised
-
-    @staticmethod
-    def within(items: ByStart, start: int, end: int) -> list:
-        return items.within(start, end)
 
     def figures(self, start: int, end: int) -> list[Figure]:
         found: list[Figure] = [*self.quantities.within(start, end), *self.dates.within(start, end)]
@@ -62,10 +57,9 @@ def _read(text: str, vocabulary: Vocabulary, analyser: Analyser, reference_date:
     unified = unify(text)
     dates = find_dates(text, reference=reference_date)
     quantities = find_quantities(text, dates=[(d.start, d.end) for d in dates], thesaurus=dict(vocabulary.thesaurus))
-    folded = analyser.fold(text)
-    hits, nested = matcher_for(vocabulary, analyser).find(text, folded)
+    hits, nested = matcher_for(vocabulary, analyser).find(text, analyser.fold(text))
     proper = frozenset(_MID_SENTENCE_CAPITAL.findall(text))
-    return _Text(text, unified, folded, ByStart(hits), ByStart(nested), ByStart(dates), ByStart(quantities), proper)
+    return _Text(text, unified, ByStart(hits), ByStart(nested), ByStart(dates), ByStart(quantities), proper)
 
 
 def _primary(figures: list[Figure]) -> Figure | None:
@@ -84,6 +78,8 @@ def _describe(figure: Figure) -> str:
 
 
 class _Builder:
+    """Turns each piece into its suggestion, and each further figure into a narrower one."""
+
     def __init__(self, read: _Text):
         self.read = read
         self.text = read.text
@@ -99,7 +95,7 @@ class _Builder:
                 h.start == piece.start for h in self.read.hits.within(piece.start, piece.end)
             )
             return list_statement(text, piece.block, starts_with_name=starts_with_name)
-        if piece.kind == "field" and (dates := self.read.within(self.read.dates, piece.start, piece.end)):
+        if piece.kind == "field" and (dates := self.read.dates.within(piece.start, piece.end)):
             return f"The source is dated {dates[0].iso}."
         return sentence(text)
 
@@ -119,10 +115,10 @@ class _Builder:
     def add(self, piece: Piece, attribution_of_sentence: Attribution | None) -> Attribution | None:
         read, start, end = self.read, piece.start, piece.end
         figures = read.figures(start, end)
-        attribution = self.attribution(piece, read.within(read.dates, start, end)) or attribution_of_sentence
+        attribution = self.attribution(piece, read.dates.within(start, end)) or attribution_of_sentence
         if attribution and attribution.stated_on:
             figures = [f for f in figures if f is not attribution.stated_on]
-        hits = read.within(read.hits, start, end)
+        hits = read.hits.within(start, end)
         reasons = [piece.kind.replace("_", " ") + (f" (split at '{piece.split}')" if piece.split else "")]
         if piece.block.lead_in and piece.kind == "list_item":
             reasons[0] += f" under '{piece.block.lead_in}'"
@@ -146,12 +142,24 @@ class _Builder:
     ) -> None:
         """A narrower suggestion quoting one figure's own phrase (or, ``whole``, all of floor…ceiling)."""
         a, b = (floor, ceiling) if whole else extent(self.read.unified, figure, floor, ceiling)
-        hits = self.read.within(self.read.hits, a, b)
+        hits = self.read.hits.within(a, b)
         self.out.append(
             self.suggestion("figure", a, b, statement, section, [figure], hits, None, ["figure of a longer span"])
         )
 
-    def suggestion(self, kind, start, end, statement, section, figures, hits, attribution, reasons) -> Suggestion:
+    def suggestion(
+        self,
+        kind: SpanKind,
+        start: int,
+        end: int,
+        statement: str,
+        section: str | None,
+        figures: list[Figure],
+        hits: list[ActorHit],
+        attribution: Attribution | None,
+        reasons: list[str],
+    ) -> Suggestion:
+        """The suggestion for ``text[start:end]``: claim fields from its figures and names, and a confidence."""
         text = self.text
         primary = _primary(figures)
         value = unit = measure = value_on = None
@@ -166,7 +174,7 @@ class _Builder:
             confidence += 0.1 if speaker_id else 0.03
             reasons.append(f"attributed to '{attribution.text}' ({attribution.pattern})"
                            + (f" → {speaker_id}" if speaker_id else ", no actor matches"))  # fmt: skip
-        named = sorted([*hits, *self.read.within(self.read.nested, start, end)], key=lambda h: h.start)
+        named = sorted([*hits, *self.read.nested.within(start, end)], key=lambda h: h.start)
         actor_ids = list(dict.fromkeys(h.actor_id for h in named))
         if speaker_id and speaker_id not in actor_ids:
             actor_ids.append(speaker_id)
@@ -227,8 +235,7 @@ def suggest(
         for figure in read.figures(start, end):
             if claim_fields(figure):
                 builder.figure(figure, start, end, _heading_statement(text, start, end, figure), section)
-    suggestions = sorted(builder.out, key=lambda s: (s.quote_start, -s.quote_end))
-    return [s for s in suggestions if text[s.quote_start : s.quote_end] == s.quote and s.quote.strip()]
+    return sorted((s for s in builder.out if s.quote.strip()), key=lambda s: (s.quote_start, -s.quote_end))
 
 
 def _heading_statement(text: str, start: int, end: int, figure: Figure) -> str:
