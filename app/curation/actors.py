@@ -62,6 +62,17 @@ def demonyms(name: str) -> tuple[str, ...]:
     return ()
 
 
+def _surnames(vocabulary: Vocabulary) -> dict[str, str]:
+    """A person's last name alone ("Peskov", "Trump"), when no other actor has it."""
+    owners: dict[str, set[str]] = {}
+    for actor in vocabulary.actors:
+        if actor.kind == "person":
+            last = actor.name.split()[-1] if len(actor.name.split()) > 1 else ""
+            if len(last) >= 3 and last[0].isupper() and last.isalpha():
+                owners.setdefault(last, set()).add(actor.id)
+    return {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
+
+
 def _titles(vocabulary: Vocabulary) -> dict[str, str]:
     """Titles held by one actor only, in both word orders: "President of Ukraine" → "Ukraine's president"."""
     holders: dict[str, set[str]] = {}
@@ -124,6 +135,8 @@ class ActorMatcher:
             if actor.kind == "state":
                 for adjective in demonyms(actor.name):
                     folded.setdefault(analyser.fold(adjective), actor.id)
+        for surname, actor_id in _surnames(vocabulary).items():
+            exact.setdefault(surname, actor_id)  # as written: "Peskov", not "peskov"
         self.folded, self.exact = _index(folded), _index(exact)
 
     def _matches(self, haystack: str, index: dict[str, list[tuple[str, str]]]) -> list[ActorHit]:

@@ -39,7 +39,10 @@ _NP_WORDS = frozenset(
      "administration", "office", "forces", "troops", "analysts", "sources", "diplomats", "statement", "u.s.",
      "state", "security", "national", "general", "special", "head", "new", "former", "russian", "ukrainian",
      "american", "european", "western", "negotiator", "negotiators", "adviser", "advisor", "aide", "delegation",
-     "delegate", "ambassador", "secretary", "commander", "mayor", "governor", "chairman", "chair", "director"]
+     "delegate", "ambassador", "secretary", "commander", "mayor", "governor", "chairman", "chair", "director",
+     "air", "force", "army", "navy", "police", "service", "agency", "council", "committee", "commission",
+     "court", "command", "staff", "intelligence", "border", "guard", "emergency", "press", "mr.", "mrs.", "ms.",
+     "dr."]
 )  # fmt: skip
 PRONOUNS = frozenset(["he", "she", "they", "it"])
 _ANAPHORS = frozenset(["leader", "president", "minister", "envoy", "official", "spokesman", "spokesperson", "premier"])

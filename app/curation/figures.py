@@ -98,6 +98,9 @@ def draft_measure(text: str, figure: Figure, phrase: tuple[int, int]) -> str:
     if figure.kind == "duration":
         written = " ".join(text[phrase[0] : phrase[1]].split())
         return f'time stated as "{written}"'
+    if figure.kind != "count":  # a length, an area, a mass …
+        written = " ".join(text[figure.start : phrase[1]].split())
+        return f'{figure.kind} stated as "{written}"'
     if _compound(figure):
         return f"number of {figure.unit} in the {after}" + _stated(figure) if after else f"number of {figure.unit}"
     noun = _core(figure).split(maxsplit=1)[1:] or [figure.unit or "items"]

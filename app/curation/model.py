@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 SpanKind = Literal["sentence", "list_item", "table_row", "quotation", "field", "headline", "figure"]
-QuantityKind = Literal["percent", "money", "count", "duration"]
+QuantityKind = Literal["percent", "money", "count", "duration", "length", "area", "mass", "volume", "power"]
 DatePrecision = Literal["day", "month", "year"]
 RelationKind = Literal["contradicts", "supports", "updates"]
 

@@ -33,6 +33,19 @@ CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars"
               "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "₴": "UAH",
               "uah": "UAH", "hryvnia": "UAH", "hryvnias": "UAH", "₽": "RUB", "rub": "RUB", "rouble": "RUB",
               "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "¥": "JPY", "jpy": "JPY"}  # fmt: skip
+# Units of measurement a number may be followed by: its kind and the unit's usual short name.
+MEASURES = {
+    **dict.fromkeys(("km", "kilometre", "kilometres", "kilometer", "kilometers"), ("length", "km")),
+    **dict.fromkeys(("mile", "miles"), ("length", "miles")),
+    **dict.fromkeys(("metre", "metres", "meter", "meters"), ("length", "metres")),
+    **dict.fromkeys(("hectare", "hectares"), ("area", "hectares")),
+    **dict.fromkeys(("tonne", "tonnes", "ton", "tons"), ("mass", "tonnes")),
+    **dict.fromkeys(("kg", "kilogram", "kilograms"), ("mass", "kg")),
+    **dict.fromkeys(("barrel", "barrels"), ("volume", "barrels")),
+    **dict.fromkeys(("litre", "litres", "liter", "liters"), ("volume", "litres")),
+    **dict.fromkeys(("mw", "megawatt", "megawatts"), ("power", "MW")),
+    **dict.fromkeys(("gw", "gigawatt", "gigawatts"), ("power", "GW")),
+}
 TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")
 
 _MONEY_BEFORE = re.compile(rf"(?P<cur>US\$|\$|€|£|₴|₽|¥|USD|EUR|GBP|UAH|RUB)\s?(?P<n>{_DIGITS}){_SCALE}", re.I)
@@ -162,6 +175,10 @@ class _Finder:
             if noun in _NOT_UNITS or noun in STOP or label:
                 continue
             value = _number(m.group("n"))
+            if noun in MEASURES:  # "a 15-km zone"
+                kind, unit = MEASURES[noun]
+                self.add(m, kind, value, unit)
+                continue
             kind = "duration" if noun in TIME_UNITS else "count"
             self.add(m, kind, value, plural(self.unit_name(noun), value))
 
@@ -192,7 +209,8 @@ class _Finder:
                 phrase := f"{singular(noun).lower()} of {of.group(1).lower()}"
             ) in self.long_forms:
                 unit, noun_end = plural(phrase, value), of.end()  # "prisoners of war", a form the thesaurus knows
-            self.add(m, "count", value, unit, end=noun_end)
+            kind, unit = MEASURES.get(noun.lower(), ("count", unit))
+            self.add(m, kind, value, unit, end=noun_end)
 
     def counted_noun(self, position: int) -> tuple[int, str | None]:
         """The noun a number counts: "2,300 Ukrainian POWs" → POWs, skipping capitalised adjectives."""
@@ -204,7 +222,8 @@ class _Finder:
             word = w.group(0)
             if word.lower() in STOP:
                 return position, None
-            if (word.isupper() or (word[0].isupper() and word[1:].islower())) and index + 1 < len(words[:3]):
+            named = word.isupper() or (word[0].isupper() and word[1:].islower())
+            if named and index + 1 < len(words[:3]) and words[index + 1].group(0).lower() not in STOP:
                 continue  # a name used as an adjective ("Ukrainian", "NATO"); the noun follows
             return position + w.start(), word
         return position, None
@@ -219,7 +238,7 @@ class _Finder:
         key = singular(noun).lower()
         if key in self.thesaurus:
             return plural(self.thesaurus[key], value)
-        return noun if noun.isupper() else noun.lower()
+        return noun if singular(noun).isupper() else noun.lower()  # "POWs" stays an acronym
 
 
 def find_quantities(

@@ -91,3 +91,15 @@ def test_said_on_a_day_gives_stated_on(seed_vocabulary):
     (found,) = suggest("Zelenskiy said on 24 Dec 2025 that the talks were productive.", seed_vocabulary)
 
     assert (found.speaker_id, found.stated_on) == ("volodymyr-zelensky", date(2025, 12, 24))
+
+
+def test_a_person_is_named_by_a_surname_no_one_else_has(seed_vocabulary):
+    (found,) = suggest("Mr. Peskov, the Kremlin spokesman, said Moscow had received the draft.", seed_vocabulary)
+
+    assert (found.attribution, found.speaker_id) == ("Mr. Peskov", "dmitry-peskov")
+
+
+def test_an_attribution_after_the_claim_names_its_speaker_phrase(seed_vocabulary):
+    (found, *_) = suggest("Russia launched 519 drones overnight, the Ukrainian air force said.", seed_vocabulary)
+
+    assert (found.attribution, found.speaker_id) == ("the Ukrainian air force", None)

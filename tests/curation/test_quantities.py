@@ -84,3 +84,22 @@ def test_quantity_offsets_are_offsets_into_the_source_text():
     text = "Moscow controls about 75% of Donetsk; ~99% of Luhansk"
     found = find_quantities(text)
     assert [text[q.start : q.end] for q in found] == ["about 75%", "~99%"]
+
+
+def test_an_acronym_count_keeps_its_capitals_without_a_thesaurus():
+    (found,) = find_quantities("2,300 Ukrainian POWs for them")
+
+    assert (found.value, found.unit) == (2300.0, "POWs")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a zone of 15 km on each side", ("15 km", "length", 15.0, "km", None, False)),
+        ("a 15-km buffer zone", ("15-km", "length", 15.0, "km", None, False)),
+        ("about 2,000 tonnes of grain", ("about 2,000 tonnes", "mass", 2000.0, "tonnes", "about", True)),
+        ("lost 1,200 MW of capacity", ("1,200 MW", "power", 1200.0, "MW", None, False)),
+    ],
+)
+def test_a_unit_of_measurement_is_a_measurement_not_a_count(text, expected):
+    assert quantities(text) == [expected]
