@@ -16,13 +16,18 @@ from app.curation.layout import Block, Layout
 
 _MISSING_SPACE = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")  # "weeks ago.It contemplates"
 _QUOTATION = re.compile(r'"(?P<quote>[^"]{3,})"\s*-\s*(?P<tail>\S.*)$', re.S)  # on unified text
-_PROMPT = re.compile(
-    r"(?:share your (?:thoughts|views|story)|tell us|let us know|leave a comment|comment below|join the "
-    r"(?:conversation|discussion)|subscribe|sign up|follow us|click here|read more|read (?:related|the full|our)"
-    r"|stay (?:tuned|with us)|don'?t miss|do not miss|download (?:our|the app)|like and share|what do you think"
-    r"|in the comments|newsletter|see also|related coverage|advertisement|sponsored content)",
+# Reader prompts: what a page asks its reader to do, at the start of a sentence or in its furniture words.
+_PROMPT_START = re.compile(
+    r"\W*(?:share your|tell us|let us know|leave a comment|comment below|join the (?:conversation|discussion)"
+    r"|subscribe|sign up|follow us|click here|read more|read (?:related|the full|our|also)|stay (?:tuned|with us)"
+    r"|don'?t miss|do not miss|download|like and share|what do you think|see also|related:"
+    r"|for (?:more|broader|further) (?:context|coverage|updates|news|information))",
     re.I,
 )
+_PROMPT_ANYWHERE = re.compile(
+    r"in the comments|our newsletter|related coverage|advertisement|sponsored content|stay with us for updates", re.I
+)
+# "Has a verb", loosely (any -ed word counts); FINITE is the strict test.
 AUX = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must|shall|should|does|do"
     r"|did|remain|remains|continue|continues|exists?|says|said|[a-z]{3,}ed)\b",
@@ -84,7 +89,7 @@ def not_a_claim(sentence: str) -> str | None:
         return "no words"
     if stripped.endswith("?"):
         return "a question"
-    if _PROMPT.search(stripped):
+    if _PROMPT_START.match(stripped) or _PROMPT_ANYWHERE.search(stripped):
         return "a reader prompt"
     if stripped.endswith(":") and _words(stripped) <= 10:
         return "a list lead-in"

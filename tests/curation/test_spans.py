@@ -136,3 +136,7 @@ def test_a_quotation_with_a_dash_attribution_quotes_the_words_inside_the_marks()
     (found,) = suggest(text)
 
     assert (found.kind, found.quote, found.attribution) == ("quotation", "Our people deserve a ceasefire.", "Zelensky")
+
+
+def test_a_prompt_word_inside_a_claim_does_not_make_it_a_prompt():
+    assert quotes("Ukraine did not subscribe to the plan.") == [("sentence", "Ukraine did not subscribe to the plan.")]
