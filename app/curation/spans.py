@@ -162,4 +162,5 @@ def pieces(text: str, layout: Layout, *, unified: str, has_figure: Callable[[int
                     continue
                 kind = "list_item" if block.kind == "list_item" and index == 0 else "sentence"
                 add_split(a, b, kind, block)
-    return found
+    # A piece with no letter and no digit ("|:|", "—") states nothing.
+    return [p for p in found if any(c.isalnum() for c in text[p.start : p.end])]

@@ -140,3 +140,7 @@ def test_a_quotation_with_a_dash_attribution_quotes_the_words_inside_the_marks()
 
 def test_a_prompt_word_inside_a_claim_does_not_make_it_a_prompt():
     assert quotes("Ukraine did not subscribe to the plan.") == [("sentence", "Ukraine did not subscribe to the plan.")]
+
+
+def test_a_piece_without_letters_or_digits_is_no_claim():
+    assert quotes("|:|\n|---|\n| — | ; |\n") == []
