@@ -43,12 +43,14 @@ DESCRIPTION = """
 A structured knowledge base of the 2025 Ukraine–Russia peace talks.
 
 **Provenance first**: every claim carries the verbatim quote it rests on, with `quote_start`/`quote_end`
-offsets (Unicode code points) into the stored source text. **Disagreement is data**: conflicting claims are
+offsets (Unicode code points) into the stored source text, and the same span in UTF-16 code units
+(`quote_start_utf16`/`quote_end_utf16`) for browsers. **Disagreement is data**: conflicting claims are
 linked (`contradicts` / `supports` / `updates`), never silently reconciled.
 
 Every list answers `{items, total, total_exact, limit, offset}` with a `Link` header, takes `limit`/`offset`/`sort`
-(or a keyset cursor, `after`), counts matches up to a bound (`total_exact` is false past it), and
-answers CSV (`?format=csv`) or NDJSON (`?format=ndjson`; without `limit`, the whole collection, streamed).
+(or a keyset cursor, `after`: every list, ranked ones included, walks to its end), counts matches up to a
+bound (`total_exact` is false past it), and answers CSV (`?format=csv`) or NDJSON (`?format=ndjson`; without
+`limit`, either streams the whole collection).
 Errors are RFC 9457 `application/problem+json`. The evidence explorer for analysts is at [`/`](/).
 """
 

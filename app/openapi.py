@@ -32,9 +32,9 @@ PARAMETERS: dict[str, tuple[str, Any]] = {
     "offset": ("Items to skip.", 0),
     "after": ('Keyset pagination: the cursor from a previous page\'s `Link: rel="next"` (empty to start).', ""),
     "format": (
-        "Response format: `json` (the page), `csv` (the page's rows) or `ndjson` (one record a line; without "
-        "`limit`, the whole collection from `offset` on, streamed). `Accept: text/csv` or "
-        "`Accept: application/x-ndjson` ask the same.",
+        "Response format: `json` (the page), `csv` (its rows, a header first) or `ndjson` (one record a line); "
+        "CSV and NDJSON without `limit` stream the whole collection from `offset` (or `after`) on, as a file "
+        "(`Content-Disposition`). `Accept: text/csv` or `Accept: application/x-ndjson` ask the same.",
         "csv",
     ),
     "sort": ("Sort by this field; a leading `-` sorts descending. Ties are broken by id.", None),
@@ -125,7 +125,8 @@ LIST_NOTE = (
     "Answers one page, `{items, total, total_exact, limit, offset}`, with a `Link` header (`first`, `prev`, "
     "`next`; with `after`, keyset cursors). Matches are counted up to a bound (`total_exact` false beyond it). "
     "`format=csv` or `format=ndjson` (or the `Accept` header) give the same records as CSV or NDJSON; "
-    "NDJSON without `limit` streams every matching record."
+    "without `limit`, either streams every matching record. A keyset walk visits each record once and ends "
+    "on its last page."
 )
 ITEM_NOTE = (
     "The answer carries an `ETag`: send it back in `If-None-Match` to get 304 Not Modified while the record is "
