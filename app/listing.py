@@ -156,7 +156,7 @@ def link_header(request: Request, page: PageParams, result: "PageResult") -> str
     links = [f'<{url(offset=0)}>; rel="first"']
     if page.offset > 0:
         links.append(f'<{url(offset=max(0, page.offset - page.limit))}>; rel="prev"')
-    if result.next_after is not None:
+    if result.has_more:
         links.append(f'<{url(offset=page.offset + page.limit)}>; rel="next"')
     return ", ".join(links)
 

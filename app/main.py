@@ -43,11 +43,13 @@ DESCRIPTION = """
 A structured knowledge base of the 2025 Ukraine–Russia peace talks.
 
 **Provenance first**: every claim carries the verbatim quote it rests on, with `quote_start`/`quote_end`
-offsets (Unicode code points) into the stored source text. **Disagreement is data**: conflicting claims are
+offsets (Unicode code points) into the stored source text, and the same span in UTF-16 code units
+(`quote_start_utf16`/`quote_end_utf16`) for browsers. **Disagreement is data**: conflicting claims are
 linked (`contradicts` / `supports` / `updates`), never silently reconciled.
 
 Every list answers `{items, total, total_exact, limit, offset}` with a `Link` header, takes `limit`/`offset`/`sort`
-(or a keyset cursor, `after`), and counts matches up to a bound (`total_exact` is false past it). The same
+(or a keyset cursor, `after`: every list, ranked ones included, walks to its end), and counts matches up to
+a bound (`total_exact` is false past it). The same
 records come as CSV from the list's path with `.csv` (`/api/v1/claims.csv`) and as NDJSON with `.ndjson`
 (without `limit`, the whole collection, streamed): operations of their own, so a list's JSON answer is typed
 exactly. A query parameter an operation does not take is refused (422), never ignored. Errors are RFC 9457

@@ -126,7 +126,9 @@ CREATE_EXTRAS = {"SourceCreate": {"text": "The ceasefire holds. The ceasefire ho
 LIST_NOTE = (
     "Answers one page, `{items, total, total_exact, limit, offset}`, with a `Link` header (`first`, `prev`, "
     "`next`; with `after`, keyset cursors). Matches are counted up to a bound (`total_exact` false beyond it). "
-    "The same records, with the same filters, come as CSV from `{path}.csv` and as NDJSON from `{path}.ndjson`."
+    "The same records, with the same filters, come as CSV from `{path}.csv` and as NDJSON from `{path}.ndjson`; "
+    "without `limit`, either streams every matching record. A keyset walk visits each record once and ends "
+    "on its last page."
 )
 FORMAT_NOTES = {
     "text/csv": "The records of `{path}` as CSV, with its filters, sort and paging: a header row, then one row "

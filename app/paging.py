@@ -13,6 +13,7 @@ Counting is bounded (``count_bound``): a page never pays for counting a million 
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import CompoundSelect, Select, func, literal_column, select
@@ -36,16 +37,23 @@ IdWalk = Callable[[str | None], Select | CompoundSelect]
 
 @dataclass
 class PageResult(Generic[T]):
-    """A page of a list: its records, the bounded count, and the cursor of the next page (None at the end).
+    """A page of a list: its records, the bounded count, and whether a record follows the page.
 
-    A whole collection's result holds its first chunk and reads the rest as ``chunks`` asks for them.
+    ``next_after`` is the cursor of the next page (None at the end), made when asked for: an offset page
+    links by offset. A whole collection's result holds its first chunk and reads the rest as ``chunks`` asks
+    for them.
     """
 
     items: list[T]
     total: int
     total_exact: bool
-    next_after: str | None
+    has_more: bool
+    last_cursor: Callable[[], str] | None = None
     more: Callable[[str], "PageResult[T]"] | None = None
+
+    @cached_property
+    def next_after(self) -> str | None:
+        return self.last_cursor() if self.has_more and self.last_cursor else None
 
     def chunks(self) -> Iterator[list[T]]:
         """The records a chunk at a time: this page, then (for a whole collection) each chunk after it."""
@@ -128,8 +136,8 @@ def _page(
     more = len(rows) > page.limit
     rows = rows[: page.limit]
     bound = count_bound(page)
-    next_after = ordering.cursor(rows[-1]) if more else None
-    return PageResult(public(session, rows), min(total, bound), total <= bound, next_after)
+    last = rows[-1] if rows else None
+    return PageResult(public(session, rows), min(total, bound), total <= bound, more, lambda: ordering.cursor(last))
 
 
 def _count(session: Session, statement: Select, page: PageParams) -> int:

@@ -17,7 +17,7 @@ of them. Ties in rank are broken by id (for search, by kind and then id), in cod
 from abc import ABC, abstractmethod
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal_column, select
+from sqlalchemy import ColumnElement, Integer, Select, func, literal, literal_column, select
 from sqlalchemy.engine import Row
 from sqlmodel import Session, SQLModel
 
@@ -80,20 +80,24 @@ class RankedOrdering(ABC):
             tier_index, skip = divmod(offset, size)
         rows: list[Row] = []
         while True:
-            tier = self._tier(statement, top=top, tier_index=tier_index, size=size)
+            tier = self._entries(statement, top=top, tier_index=tier_index, size=size, ranked=True).subquery("tier")
             page, order = self.page_of(tier, statement)
+            if top is None:
+                # Every row of the tier is in this query (no cursor cuts it): the tier's bounds come with it.
+                seq = tier.c.seq
+                page = page.add_columns(func.max(seq).over().label("tier_top"), func.count().over().label("tier_size"))
+            else:
+                page = page.add_columns(literal(top, Integer).label("tier_top"))
             if position is not None:
                 page = page.where(order.after_position(*position))
             found = session.execute(page.order_by(*order.clauses).limit(limit - len(rows)).offset(skip)).all()
             rows += found
             if len(rows) >= limit:
                 return rows
-            bottom, count = (
-                (found[-1].tier_bottom, found[-1].tier_size)
-                if found
-                else self._bounds(statement, top, tier_index, size)
-            )
-            if count < size:  # a tier short of full is the oldest
+            if found and top is None and found[-1].tier_size < size:
+                return rows  # a tier short of full is the oldest
+            bottom, count = self._bounds(statement, top, tier_index, size)
+            if count < size:
                 return rows
             top, tier_index, skip, position = bottom - 1, 0, 0, None
 
@@ -109,18 +113,8 @@ class RankedOrdering(ABC):
         entries = entries.order_by(seq.desc()).limit(size)
         return entries.offset(tier_index * size) if tier_index else entries
 
-    def _tier(self, statement: Select | None, *, top: int | None, tier_index: int, size: int):
-        """The tier ranked, each entry with the tier's newest and oldest entry and its size."""
-        entries = self._entries(statement, top=top, tier_index=tier_index, size=size, ranked=True).subquery("entries")
-        return select(
-            *entries.c,
-            func.max(entries.c.seq).over().label("tier_top"),
-            func.min(entries.c.seq).over().label("tier_bottom"),
-            func.count().over().label("tier_size"),
-        ).subquery("tier")
-
     def _bounds(self, statement: Select | None, top: int | None, tier_index: int, size: int) -> tuple[Any, int]:
-        """The oldest entry of a tier and its size, when a page read none of its rows."""
+        """The oldest entry of a tier and its size: where the next tier starts, once a page reaches its end."""
         entries = self._entries(statement, top=top, tier_index=tier_index, size=size, ranked=False).subquery()
         bottom, count = self.session.execute(select(func.min(entries.c.seq), func.count()).select_from(entries)).one()
         return bottom, count
@@ -149,19 +143,21 @@ class RankedList(RankedOrdering):
     def __init__(self, session: Session, user_text: str, *, kind: str, table: type[SQLModel]):
         super().__init__(session, user_text)
         self.kind, self.table = kind, table
+        self._matched: tuple[Select | None, list[ColumnElement]] | None = None
 
     def matching(self, statement: Select | None) -> list[ColumnElement]:
+        if self._matched is not None and self._matched[0] is statement:
+            return self._matched[1]  # the count and the page ask for the same list's entries
         where = [match_clause(self.session, self.user_text), INDEX.c.kind == self.kind]
         if statement is not None and statement.whereclause is not None:
             # The list's filters, checked per match (a primary-key read): the index stays the outer loop.
             one = statement.with_only_columns(literal_column("1"), maintain_column_froms=True)
             where.append(one.where(self.table.id == INDEX.c.item_id).exists())
+        self._matched = (statement, where)
         return where
 
     def page_of(self, tier: Any, statement: Select | None) -> tuple[Select, Ordering]:
-        page = statement.join(tier, tier.c.item_id == self.table.id).add_columns(
-            tier.c.rank, tier.c.tier_top, tier.c.tier_bottom, tier.c.tier_size
-        )
+        page = statement.join(tier, tier.c.item_id == self.table.id).add_columns(tier.c.rank)
         return page, Ordering(self.name, [self.rank_key(tier)], self.table.id)
 
 
