@@ -132,9 +132,11 @@ LIST_NOTE = (
 )
 FORMAT_NOTES = {
     "text/csv": "The records of `{path}` as CSV, with its filters, sort and paging: a header row, then one row "
-    "a record; lists of ids are joined with `;`, nested lists are JSON.",
+    "a record; lists of ids are joined with `;`, nested lists are JSON. Without `limit`, every matching record "
+    "from `offset` (or `after`) on, streamed, as a file to save (`Content-Disposition`).",
     NDJSON_MEDIA_TYPE: "The records of `{path}` as NDJSON, one JSON object a line, with its filters, sort and "
-    "paging; without `limit`, every matching record from `offset` on, streamed.",
+    "paging; without `limit`, every matching record from `offset` (or `after`) on, streamed, as a file to save "
+    "(`Content-Disposition`).",
 }
 ITEM_NOTE = (
     "The answer carries an `ETag`: send it back in `If-None-Match` to get 304 Not Modified while the record is "
