@@ -25,6 +25,8 @@ from app.routes import (
     exports,
     graph,
     issues,
+    matrix,
+    pairs,
     plans,
     relations,
     search,
@@ -111,7 +113,9 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     install_limits(app)
     install_middleware(app)
-    for module in (claims, exports, relations, sources, actors, plans, diffs, issues, events, search, graph):
+    # matrix before issues: its /positions/matrix would otherwise be read as a position's id.
+    routers = (claims, exports, relations, pairs, sources, actors, plans, diffs, matrix, issues, events, search, graph)
+    for module in routers:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(writes.build_router(make_router), prefix=API_PREFIX)
 
