@@ -207,7 +207,7 @@ export function figureBars(claims, { label, value, href, unit }) {
     "aria-label": `${claims.length} figures for one measure, to one scale` });
   claims.forEach((claim, index) => {
     const y = 5 + index * row, length = Math.max(2, (value(claim) / most) * bar);
-    const words = `${label(claim)}: ${claim.shown}`;
+    const words = `${label(claim)}: ${claim.shown}, “${clip(claim.quote, 90)}”`;
     chart.append(svg("a", { href: href(claim), class: "bar", "aria-label": words, "data-claim-id": claim.id },
       svg("title", {}, words),
       svg("text", { x: left - 8, y: y + row / 2 + 4, "text-anchor": "end", class: "axis-text" }, clip(label(claim), 36)),

@@ -24,12 +24,16 @@ async function viewSearch(query) {
   if (!q.trim()) return [...heading("Search"), empty("Type words to search every record.")];
   const page = await getJSON("/search", { q, limit: PAGE, offset });
   const pageLink = (to, text) => link(`#/search?${new URLSearchParams({ q, offset: to })}`, text);
+  // Two records may have the same title (three envoys' positions, summarised alike): their ids tell them apart.
+  const titles = page.items.map((hit) => hit.title);
+  const named = (hit) => (titles.indexOf(hit.title) !== titles.lastIndexOf(hit.title)
+    ? [hit.title, " ", h("span", { class: "meta" }, `(${hit.id})`)] : hit.title);
   return [
     ...heading(`Results for “${q}”`,
       `${page.total.toLocaleString("en")}${page.total_exact ? "" : " or more"} records match; the words found are highlighted.`),
     h("ol", { class: "results", start: offset + 1 }, page.items.map((hit) => h("li", { "data-kind": hit.kind },
       h("span", { class: "badge kind" }, hit.kind.replace("_", " ")), " ",
-      recordRoute(hit.kind, hit.id) ? link(recordRoute(hit.kind, hit.id), hit.title) : hit.title,
+      recordRoute(hit.kind, hit.id) ? link(recordRoute(hit.kind, hit.id), named(hit)) : hit.title,
       h("p", { class: "snippet" }, snippetNodes(hit.snippet))))),
     h("nav", { class: "pager", "aria-label": "Result pages" },
       offset > 0 ? pageLink(Math.max(0, offset - PAGE), "← Previous results") : null, " ",
@@ -106,6 +110,7 @@ async function render() {
   placeScroll();
   firstRender = false;
   document.body.dataset.ready = "true";
+  document.body.dataset.drawn = String(ticket); // how many views have been drawn: tests wait on it
 }
 
 // ---------------------------------------------------------------- keeping the reader's place

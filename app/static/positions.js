@@ -18,12 +18,14 @@ export function targetWords(position, plans, { issueItself = null } = {}) {
 }
 
 /** One position: its stance on what, its summary (linking to the position's page) and its evidence. */
-export function positionEntry(position, { claims, sources, plans, issueItself = null, open = false }) {
+export function positionEntry(position, { claims, sources, plans, actors, issueItself = null, open = false }) {
   const backing = position.claim_ids.map((id) => claims.get(id)).filter(Boolean);
   return h("article", { class: "position", "data-position-id": position.position_id, "data-actor-id": position.actor_id,
     "data-target-kind": position.target_kind },
   h("p", { class: "what" }, stance(position.stance), " ", targetWords(position, plans, { issueItself })),
-  h("p", { class: "summary" }, link(route("positions", position.position_id), position.summary)),
+  // Named with its actor: two actors may hold a position summarised in the same words.
+  h("p", { class: "summary" }, h("a", { href: route("positions", position.position_id),
+    "aria-label": `${actors.get(position.actor_id)?.name ?? position.actor_id}: ${position.summary}` }, position.summary)),
   backing.length
     ? h("details", { class: "evidence", open }, h("summary", {}, `Evidence: ${backing.length} claim${backing.length === 1 ? "" : "s"}`),
       backing.map((claim) => claimCard(claim, sources)))

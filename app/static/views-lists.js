@@ -71,7 +71,8 @@ export async function viewActors() {
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Actor"), h("th", { scope: "col" }, "Issue"), h("th", { scope: "col" }, "Positions"))),
         h("tbody", {}, matrix.cells.map((cell) => h("tr", {},
           h("th", { scope: "row" }, nameOf(actorNames, cell.actor_id)), h("td", {}, nameOf(issueNames, cell.issue_id)),
-          h("td", {}, link(route("actors", cell.actor_id, { issue: cell.issue_id }), describe(cell).split(": ").slice(1).join(": "))))))))),
+          h("td", {}, h("a", { href: route("actors", cell.actor_id, { issue: cell.issue_id }), "aria-label": describe(cell) },
+            describe(cell).split(": ").slice(1).join(": "))))))))),
     section(`Every actor (${actors.total})`,
       downloads({ name: "actors", what: "the actors", rows: actors, api: { list: "actors", params: { sort: "name" } }, columns: [
         ["actor_id", (a) => a.id], ["actor", (a) => a.name], ["kind", (a) => a.kind],

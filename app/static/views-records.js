@@ -64,7 +64,7 @@ export async function viewIssue(id) {
             h("article", { class: "actor-stand", id: `stand-${cell.actor_id}`, "data-actor-id": cell.actor_id },
               h("h3", {}, link(route("actors", cell.actor_id), nameOf(actors, cell.actor_id)), " ",
                 cell.stances.map((s) => [stance(s), " "])),
-              cell.positions.map((p) => positionEntry(p, { claims, sources, plans, issueItself: id })))))]
+              cell.positions.map((p) => positionEntry(p, { claims, sources, plans, actors, issueItself: id })))))]
         : empty("No actor’s position counts for this issue.")),
     section(`Plan points touching this issue (${points.length})`,
       points.length
@@ -134,10 +134,10 @@ export async function viewActor(id, query = "") {
           h("div", { class: "positions" }, matrix.cells.map((cell) =>
             h("article", { class: `issue-stand${cell.issue_id === focus ? " focused" : ""}`, id: `stand-${cell.issue_id}`, "data-issue-id": cell.issue_id },
               h("h3", {}, "On ", link(route("issues", cell.issue_id), nameOf(issues, cell.issue_id)), " ", cell.stances.map((s) => [stance(s), " "])),
-              cell.positions.map((p) => positionEntry(p, { claims: backing, sources, plans, issueItself: cell.issue_id, open: cell.issue_id === focus }))))),
+              cell.positions.map((p) => positionEntry(p, { claims: backing, sources, plans, actors: byId([actor]), issueItself: cell.issue_id, open: cell.issue_id === focus }))))),
           matrix.unplaced.length
             ? h("article", { class: "issue-stand" }, h("h3", {}, "On plans and points that touch no issue"),
-              matrix.unplaced.map((p) => positionEntry(p, { claims: backing, sources, plans })))
+              matrix.unplaced.map((p) => positionEntry(p, { claims: backing, sources, plans, actors: byId([actor]) })))
             : null]
         : empty(`No position of ${actor.name} is recorded.`)),
     section(`Claims ${actor.name} made (${spoken.length})`, claimList(spoken, `claims ${actor.name} made`, `claims-by-${id}`)),
@@ -268,7 +268,7 @@ export async function viewPlanPoint(id) {
       ? h("div", { class: "positions" }, positions.map((p) => h("div", {},
         h("h3", {}, link(route("actors", p.actor_id), nameOf(actors, p.actor_id))),
         positionEntry({ ...p, position_id: p.id, target_kind: "plan_point", target_id: id, target_label: point.text, plan_id: point.plan_id },
-          { claims: claimsById, sources, plans }))))
+          { claims: claimsById, sources, plans, actors }))))
       : empty("No actor’s position on this point is recorded.")),
     section(`Claims about this point (${claims.length})`, claims.length
       ? h("div", { class: "claims" }, claims.map((c) => claimCard(c, sources)))
