@@ -1,5 +1,8 @@
 """GET /claim-pairs: claim relations with both claims and both sources, filtered, weighed and summarised."""
 
+import csv
+import io
+import json
 import re
 
 import pytest
@@ -179,3 +182,13 @@ def test_seeded_envoy_contradiction_is_a_pair_between_the_praise_and_breaking_ar
         cell["count"] for cell in summary["source_pairs"]
         if set(cell["source_ids"]) == {"zelensky-praise-us-envoys-blueprint", "breaking-zelenskiy-hails-momentum"}
     )  # fmt: skip
+
+
+def test_pairs_as_csv_carry_each_embedded_claim_and_source_as_one_json_cell(pairs):
+    response = pairs.get(PAIRS, params={"claim_id": "b1", "format": "csv"})
+    (row,) = csv.DictReader(io.StringIO(response.text))
+
+    assert response.status_code == 200
+    assert row["id"] == "r-between" and row["weight"] == str(WEIGHTS["r-between"])
+    assert json.loads(row["from_claim"]) == pairs.get(f"{API}/claims/a1").json()
+    assert json.loads(row["to_source"])["id"] == "source-b"

@@ -2,6 +2,7 @@
 // Views are chosen by the URL fragment (#/issues/territory-donbas, #/contradictions?issue=…), so every view,
 // with its filters, can be linked, and Back returns to it where the reader left it.
 
+import { downloads } from "./downloads.js";
 import { viewGraph } from "./graph.js";
 import { empty, getJSON, h, heading, link, recordRoute, snippetNodes } from "./lib.js";
 import { viewContradictions } from "./views-contradictions.js";
@@ -31,6 +32,10 @@ async function viewSearch(query) {
   return [
     ...heading(`Results for “${q}”`,
       `${page.total.toLocaleString("en")}${page.total_exact ? "" : " or more"} records match; the words found are highlighted.`),
+    downloads({ name: "search", what: "the hits on this page", rows: page.items, columns: [
+      ["kind", (hit) => hit.kind], ["id", (hit) => hit.id], ["title", (hit) => hit.title],
+      ["snippet", (hit) => snippetNodes(hit.snippet).map((node) => node.textContent).join("")], ["score", (hit) => hit.score],
+    ] }),
     h("ol", { class: "results", start: offset + 1 }, page.items.map((hit) => h("li", { "data-kind": hit.kind },
       h("span", { class: "badge kind" }, hit.kind.replace("_", " ")), " ",
       recordRoute(hit.kind, hit.id) ? link(recordRoute(hit.kind, hit.id), named(hit)) : hit.title,

@@ -4,6 +4,7 @@
 // kinds open their page. Hovering or focusing a node brings out its links. A list of the same records
 // follows the picture, for reading and for screen readers.
 
+import { downloads } from "./downloads.js";
 import { getJSON, h, heading, link, recordRoute, records, route, section, STANCES, svg } from "./lib.js";
 
 const KINDS = {
@@ -142,6 +143,7 @@ export async function viewGraph(query) {
   const toggle = route("graph", { issue, actor, claims: withClaims ? null : "1" });
   const byKind = Object.keys(KINDS).map((kind) => [kind, graph.nodes.filter((node) => node.kind === kind)]);
   const home = issue ? route("issues", issue) : route("actors", actor);
+  const labels = new Map(graph.nodes.map((node) => [node.id, node.label]));
   return [
     ...heading(`Around ${centreNode?.label ?? issue ?? actor}`,
       `${graph.nodes.length} records and ${graph.edges.length} links around this ${issue ? "issue" : "actor"}. ` +
@@ -150,6 +152,11 @@ export async function viewGraph(query) {
       link(toggle, withClaims ? "Hide the claims" : `Show the ${claims} claims too`)),
     key(),
     picture(shown, centre),
+    downloads({ name: `graph-${issue ?? actor}`, what: "every link around it, claims included", rows: graph.edges, columns: [
+      ["link", (e) => e.type], ["from", (e) => labels.get(e.source)], ["from_node", (e) => e.source],
+      ["to", (e) => labels.get(e.target)], ["to_node", (e) => e.target], ["stance", (e) => e.stance ?? ""],
+      ["record_id", (e) => e.record_id ?? ""], ["claim_ids", (e) => e.claim_ids],
+    ] }),
     section("The same records, listed", byKind.filter(([, nodes]) => nodes.length).map(([kind, nodes]) =>
       h("details", { open: kind !== "claim" }, h("summary", {}, `${KINDS[kind].label} (${nodes.length})`),
         h("ul", {}, nodes.map((node) => h("li", {}, link(recordRoute(node.kind, node.record_id), node.label))))))),

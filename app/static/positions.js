@@ -17,15 +17,19 @@ export function targetWords(position, plans, { issueItself = null } = {}) {
     plan ? [" of ", link(route("plans", plan.id), plan.name)] : null];
 }
 
+/** A link to a position's page, named with its actor: two actors may hold positions summarised alike. */
+export function positionLink(position, actorName) {
+  return h("a", { href: route("positions", position.position_id ?? position.id), "aria-label": `${actorName}: ${position.summary}` },
+    position.summary);
+}
+
 /** One position: its stance on what, its summary (linking to the position's page) and its evidence. */
 export function positionEntry(position, { claims, sources, plans, actors, issueItself = null, open = false }) {
   const backing = position.claim_ids.map((id) => claims.get(id)).filter(Boolean);
   return h("article", { class: "position", "data-position-id": position.position_id, "data-actor-id": position.actor_id,
     "data-target-kind": position.target_kind },
   h("p", { class: "what" }, stance(position.stance), " ", targetWords(position, plans, { issueItself })),
-  // Named with its actor: two actors may hold a position summarised in the same words.
-  h("p", { class: "summary" }, h("a", { href: route("positions", position.position_id),
-    "aria-label": `${actors.get(position.actor_id)?.name ?? position.actor_id}: ${position.summary}` }, position.summary)),
+  h("p", { class: "summary" }, positionLink(position, actors.get(position.actor_id)?.name ?? position.actor_id)),
   backing.length
     ? h("details", { class: "evidence", open }, h("summary", {}, `Evidence: ${backing.length} claim${backing.length === 1 ? "" : "s"}`),
       backing.map((claim) => claimCard(claim, sources)))

@@ -5,9 +5,9 @@ import { figureBars, matrixChart, stanceKey, timelineChart } from "./charts.js";
 import { downloads } from "./downloads.js";
 import {
   byId, credibility, empty, formatDate, getJSON, getList, gradeLegend, groupBy, h, heading, link, moreNote,
-  nameOf, plural, quantity, records, reliability, route, section, unique,
+  nameOf, plural, quantity, records, reliability, route, section, stance, unique,
 } from "./lib.js";
-import { describeCell } from "./positions.js";
+import { describeCell, positionLink } from "./positions.js";
 import { claimColumns } from "./views-records.js";
 
 // ---------------------------------------------------------------- issues
@@ -176,7 +176,7 @@ async function viewPlan(id, plansById, plans) {
     planPicker(plans, id, id),
     section(`Positions on the whole plan (${positions.length})`, positions.length
       ? h("ul", {}, positions.map((p) => h("li", {}, link(route("actors", p.actor_id), nameOf(actors, p.actor_id)), " ",
-        h("span", { class: `badge stance stance-${p.stance}` }, p.stance), " — ", link(route("positions", p.id), p.summary))))
+        stance(p.stance), " — ", positionLink(p, nameOf(actors, p.actor_id)))))
       : empty("No position on the whole plan is recorded.")),
     section(`Points (${points.length})`, points.length
       ? [downloads({ name: `points-${id}`, what: "the plan’s points", rows: points, api: { list: `plans/${id}/points` }, columns: [
@@ -208,6 +208,11 @@ export async function viewPlanDiff(base, other) {
     baseEmpty && diff.rows.length ? explain(base, other, "added") : null,
     otherEmpty && diff.rows.length ? explain(other, base, "removed") : null,
     h("p", { class: "meta" }, `Method: ${diff.method}.`),
+    downloads({ name: `diff-${base}-${other}`, what: "the rows of this comparison", rows: diff.rows, columns: [
+      ["change", (r) => r.status], ["matched_by", (r) => r.matched_by ?? ""], ["similarity", (r) => r.similarity ?? ""],
+      [`${base}_point_id`, (r) => r.base?.id ?? ""], [`${base}_text`, (r) => r.base?.text ?? ""],
+      [`${other}_point_id`, (r) => r.other?.id ?? ""], [`${other}_text`, (r) => r.other?.text ?? ""],
+    ] }),
     h("div", { class: "table-scroll" }, h("table", { class: "diff" },
       h("caption", {}, `${name(base)} → ${name(other)}`),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Change"), h("th", { scope: "col" }, name(base)), h("th", { scope: "col" }, name(other)))),

@@ -7,7 +7,7 @@ import {
   heading, inlineList, link, moreNote, nameOf, plural, quantity, quoteRange, records, reliability, route, section,
   stance,
 } from "./lib.js";
-import { positionColumns, positionEntry, targetWords } from "./positions.js";
+import { positionColumns, positionEntry, positionLink, targetWords } from "./positions.js";
 
 const enc = encodeURIComponent;
 
@@ -191,7 +191,7 @@ export async function viewClaim(id) {
       ["About", inlineList(claim.actor_ids, (x) => link(route("actors", x), nameOf(actors, x)))],
       ["Plan points", inlineList(claim.plan_point_ids, (x) => link(route("plan-points", x), points.get(x)?.text ?? x))],
       ["Events", inlineList(claim.event_ids, (x) => link(route("events", x), events.get(x)?.title ?? x))],
-      ["Backs", inlineList(backed, (p) => [nameOf(actors, p.actor_id), " ", stance(p.stance), " — ", link(route("positions", p.id), p.summary)])],
+      ["Backs", inlineList(backed, (p) => [nameOf(actors, p.actor_id), " ", stance(p.stance), " — ", positionLink(p, nameOf(actors, p.actor_id))])],
     ]),
     section("The quote in its source",
       h("p", { class: "meta" }, link(route("sources", source.id), h("cite", {}, source.title)), " ",

@@ -18,7 +18,9 @@ VIEWS = [
     "/sources",
     "/sources/breaking-zelenskiy-hails-momentum",
     "/claims/us-envoys-leading-new-initiative",
+    "/claims/three-envoys-presented-peace-package",
     "/plans/revised-20-point-plan",
+    "/plans/us-peace-package",
     "/plans/earlier-draft-peace-framework/revised-20-point-plan",
     "/plan-points/revised-plan-troop-withdrawal-for-dmz",
     "/positions/ukraine-opposes-ceding-territory",
@@ -32,6 +34,7 @@ VIEWS = [
 LIST_VIEWS = [
     *("/issues", "/actors", "/contradictions", "/sources", "/numbers", "/timeline", "/issues/territory-donbas"),
     *("/actors/ukraine", "/sources/breaking-zelenskiy-hails-momentum", "/plans/revised-20-point-plan"),
+    *("/plans/revised-20-point-plan/us-peace-package", "/graph?actor=ukraine", "/search?q=Donbas"),
 ]
 MOST_REQUESTS = 8  # a view costs a small fixed number of API requests, however many claims it shows
 
