@@ -137,8 +137,9 @@ function placeScroll() {
     busy = false;
     return;
   }
-  const target = document.getElementById("quote") ?? document.querySelector("main .focused");
-  if (target) target.scrollIntoView({ block: "center" });
+  const quote = document.getElementById("quote");
+  const target = quote ?? document.querySelector("main .focused, main [data-scroll-here]");
+  if (target) target.scrollIntoView({ block: quote ? "center" : "start" });
   else window.scrollTo(0, 0);
   busy = false;
   remember();

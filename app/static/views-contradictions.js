@@ -24,7 +24,7 @@ function address(state) {
   return route("contradictions", changed);
 }
 
-function controls(state, summary, issues) {
+function controls(state, summary, issues, scrollHere) {
   const titles = byId(summary.sources);
   const sourceName = (id) => titles.get(id)?.title ?? id;
   const choose = (name, label, options) => h("label", { class: "control" }, h("span", {}, label),
@@ -34,7 +34,9 @@ function controls(state, summary, issues) {
     ? `within ${sourceName(pair.source_ids[0])} (${pair.count})`
     : `${sourceName(pair.source_ids[0])} × ${sourceName(pair.source_ids[1])} (${pair.count})`]);
   const single = summary.sources.map((s) => [s.id, `involving ${s.title}`]);
-  return h("form", { class: "filters", "aria-label": "Filter and arrange the contradictions", onsubmit: (e) => e.preventDefault() },
+  // A filtered view (a map cell, a choice in the form) opens at the filters, the pairs just below them.
+  return h("form", { class: "filters", "aria-label": "Filter and arrange the contradictions", "data-scroll-here": scrollHere,
+    onsubmit: (e) => e.preventDefault() },
     choose("issue", "Issue", [["", "every issue"], ...summary.issues.map((i) => [i.issue_id, `${nameOf(issues, i.issue_id)} (${i.count})`])]),
     choose("sources", "Sources", [["", "any sources"], ...pairs, ...single]),
     choose("scope", "Within or between", [["", "both"], ["between", "between two sources"], ["within", "within one source"]]),
@@ -61,7 +63,7 @@ function fullPair(pair, issues) {
 function compactPair(pair) {
   return h("li", { class: "contradiction compact", "data-relation-id": pair.id },
     h("span", { class: "badge weight" }, `${pair.weight}/20`), " ", link(route("relations", pair.id), pair.rationale),
-    h("span", { class: "meta" }, " — ", sidesWords(pair), " · ", credibility(pair.from_claim.credibility), " ",
+    h("span", { class: "meta" }, " — ", sidesWords(pair), " · the claims: ", credibility(pair.from_claim.credibility), " ",
       credibility(pair.to_claim.credibility)));
 }
 
@@ -126,7 +128,7 @@ export async function viewContradictions(query = "") {
     section("Source by source", sourceMap(summary, {
       href: (ids) => address({ ...state, sources: ids.join(","), scope: "" }), current,
     })),
-    controls(state, summary, issues),
+    controls(state, summary, issues, Boolean(filtered)),
     h("p", { class: "summary", role: "status" }, `Showing ${plural(pairs.length, "contradiction")}`,
       filtered ? [" · ", link(address({ ...state, issue: "", sources: "", scope: "" }), "Show every contradiction")] : null),
     pairs.length
