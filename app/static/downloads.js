@@ -14,7 +14,7 @@ export function listExportUrl(list, params, format) {
   return `${API}/${list}.${format}${String(query) ? `?${query}` : ""}`;
 }
 
-const cell = (value) => (Array.isArray(value) ? value.join("; ") : value ?? "");
+const cell = (value) => (Array.isArray(value) ? value.join("; ") : (value ?? ""));
 
 /** RFC 4180 CSV: a header, then a row per record; a field with a comma, quote or line break is quoted. */
 export function toCSV(columns, rows) {
@@ -28,8 +28,10 @@ export function toCSV(columns, rows) {
 
 /** One JSON object a line, keyed by the same column names as the CSV. */
 export function toNDJSON(columns, rows) {
-  return rows.map((row) => JSON.stringify(Object.fromEntries(columns.map(([name, get]) => [name, get(row) ?? null]))))
-    .map((line) => `${line}\n`).join("");
+  return rows
+    .map((row) => JSON.stringify(Object.fromEntries(columns.map(([name, get]) => [name, get(row) ?? null]))))
+    .map((line) => `${line}\n`)
+    .join("");
 }
 
 function save(filename, type, text) {
@@ -50,12 +52,25 @@ export function downloads({ name, what, columns, rows, api = null }) {
   // U+FEFF first: spreadsheets then read the file as UTF-8, so "’" and "–" arrive intact.
   const csv = () => save(`${name}.csv`, "text/csv;charset=utf-8", `\ufeff${toCSV(columns, rows)}`);
   const ndjson = () => save(`${name}.ndjson`, "application/x-ndjson", toNDJSON(columns, rows));
-  return h("div", { class: "downloads", role: "group", "aria-label": `Download ${what}` },
-    button("Download CSV", csv), button("Download NDJSON", ndjson),
+  return h(
+    "div",
+    { class: "downloads", role: "group", "aria-label": `Download ${what}` },
+    button("Download CSV", csv),
+    button("Download NDJSON", ndjson),
     h("span", { class: "meta" }, `${rows.length.toLocaleString("en")} rows: ${what}, as shown, names beside ids.`),
     api
-      ? h("span", { class: "meta api-export" }, " From the API (ids only): ",
-        h("a", { href: listExportUrl(api.list, api.params, "csv"), "data-format": "csv" }, `${api.list}.csv`), " · ",
-        h("a", { href: listExportUrl(api.list, api.params, "ndjson"), "data-format": "ndjson" }, `${api.list}.ndjson`))
-      : null);
+      ? h(
+          "span",
+          { class: "meta api-export" },
+          " From the API (ids only): ",
+          h("a", { href: listExportUrl(api.list, api.params, "csv"), "data-format": "csv" }, `${api.list}.csv`),
+          " · ",
+          h(
+            "a",
+            { href: listExportUrl(api.list, api.params, "ndjson"), "data-format": "ndjson" },
+            `${api.list}.ndjson`,
+          ),
+        )
+      : null,
+  );
 }

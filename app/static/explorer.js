@@ -1,17 +1,18 @@
 // PeaceKB evidence explorer: a small single-page view over the public JSON API — no build step, no libraries.
 // Views are chosen by the URL fragment (#/issues/territory-donbas, #/contradictions?issue=…), so every view,
 // with its filters, can be linked, and Back returns to it where the reader left it.
+// The modules of app/static are plain ES modules, formatted with Prettier (print width 120).
 
 import { downloads } from "./downloads.js";
 import { viewGraph } from "./graph.js";
 import { empty, getJSON, h, heading, link, recordRoute, snippetNodes } from "./lib.js";
+import { viewActor, viewActors } from "./views-actors.js";
 import { viewContradictions } from "./views-contradictions.js";
-import {
-  viewActors, viewIssues, viewNumbers, viewPlanDiff, viewPlans, viewSources, viewTimeline,
-} from "./views-lists.js";
-import {
-  viewActor, viewClaim, viewEvent, viewIssue, viewPlanPoint, viewPosition, viewRelation, viewSource,
-} from "./views-records.js";
+import { viewNumbers, viewTimeline } from "./views-figures.js";
+import { viewIssue, viewIssues } from "./views-issues.js";
+import { viewPlanDiff, viewPlanPoint, viewPlans } from "./views-plans.js";
+import { viewClaim, viewEvent, viewPosition, viewRelation } from "./views-records.js";
+import { viewSource, viewSources } from "./views-sources.js";
 
 export { quoteRange, utf16Index } from "./lib.js";
 
@@ -27,23 +28,55 @@ async function viewSearch(query) {
   const pageLink = (to, text) => link(`#/search?${new URLSearchParams({ q, offset: to })}`, text);
   // Two records may have the same title (three envoys' positions, summarised alike): their ids tell them apart.
   const titles = page.items.map((hit) => hit.title);
-  const named = (hit) => (titles.indexOf(hit.title) !== titles.lastIndexOf(hit.title)
-    ? [hit.title, " ", h("span", { class: "meta" }, `(${hit.id})`)] : hit.title);
+  const named = (hit) =>
+    titles.indexOf(hit.title) !== titles.lastIndexOf(hit.title)
+      ? [hit.title, " ", h("span", { class: "meta" }, `(${hit.id})`)]
+      : hit.title;
   return [
-    ...heading(`Results for “${q}”`,
-      `${page.total.toLocaleString("en")}${page.total_exact ? "" : " or more"} records match; the words found are highlighted.`),
-    downloads({ name: "search", what: "the hits on this page", rows: page.items, columns: [
-      ["kind", (hit) => hit.kind], ["id", (hit) => hit.id], ["title", (hit) => hit.title],
-      ["snippet", (hit) => snippetNodes(hit.snippet).map((node) => node.textContent).join("")], ["score", (hit) => hit.score],
-    ] }),
-    h("ol", { class: "results", start: offset + 1 }, page.items.map((hit) => h("li", { "data-kind": hit.kind },
-      h("span", { class: "badge kind" }, hit.kind.replace("_", " ")), " ",
-      recordRoute(hit.kind, hit.id) ? link(recordRoute(hit.kind, hit.id), named(hit)) : hit.title,
-      h("p", { class: "snippet" }, snippetNodes(hit.snippet))))),
-    h("nav", { class: "pager", "aria-label": "Result pages" },
-      offset > 0 ? pageLink(Math.max(0, offset - PAGE), "← Previous results") : null, " ",
+    ...heading(
+      `Results for “${q}”`,
+      `${page.total.toLocaleString("en")}${page.total_exact ? "" : " or more"} records match; the words found are highlighted.`,
+    ),
+    downloads({
+      name: "search",
+      what: "the hits on this page",
+      rows: page.items,
+      columns: [
+        ["kind", (hit) => hit.kind],
+        ["id", (hit) => hit.id],
+        ["title", (hit) => hit.title],
+        [
+          "snippet",
+          (hit) =>
+            snippetNodes(hit.snippet)
+              .map((node) => node.textContent)
+              .join(""),
+        ],
+        ["score", (hit) => hit.score],
+      ],
+    }),
+    h(
+      "ol",
+      { class: "results", start: offset + 1 },
+      page.items.map((hit) =>
+        h(
+          "li",
+          { "data-kind": hit.kind },
+          h("span", { class: "badge kind" }, hit.kind.replace("_", " ")),
+          " ",
+          recordRoute(hit.kind, hit.id) ? link(recordRoute(hit.kind, hit.id), named(hit)) : hit.title,
+          h("p", { class: "snippet" }, snippetNodes(hit.snippet)),
+        ),
+      ),
+    ),
+    h(
+      "nav",
+      { class: "pager", "aria-label": "Result pages" },
+      offset > 0 ? pageLink(Math.max(0, offset - PAGE), "← Previous results") : null,
+      " ",
       // A count that stopped at its bound (total_exact false) means there are more past it.
-      offset + PAGE < page.total || !page.total_exact ? pageLink(offset + PAGE, "Next results →") : null),
+      offset + PAGE < page.total || !page.total_exact ? pageLink(offset + PAGE, "Next results →") : null,
+    ),
   ];
 }
 
@@ -94,7 +127,9 @@ async function render() {
   main.replaceChildren(h("p", { class: "status", role: "status" }, "Loading…"));
   let content;
   try {
-    content = view ? await view() : [...heading("Not found"), h("p", {}, "No such view. ", link("#/issues", "Back to the issues"))];
+    content = view
+      ? await view()
+      : [...heading("Not found"), h("p", {}, "No such view. ", link("#/issues", "Back to the issues"))];
   } catch (error) {
     content = [...heading("Could not load this view"), h("p", { class: "error", role: "alert" }, error.message)];
   }
@@ -103,7 +138,8 @@ async function render() {
   main.removeAttribute("aria-busy");
   const section = hash.split(/[/?]/)[1];
   if (section !== "search") document.getElementById("search-input").value = "";
-  const current = { plans: "plans", "plan-points": "plans", relations: "contradictions", claims: null }[section] ?? section;
+  const current =
+    { plans: "plans", "plan-points": "plans", relations: "contradictions", claims: null }[section] ?? section;
   for (const anchor of document.querySelectorAll("nav [data-section]")) {
     if (anchor.dataset.section === current) anchor.setAttribute("aria-current", "page");
     else anchor.removeAttribute("aria-current");
@@ -125,10 +161,25 @@ async function render() {
 // the view points to (the quote in its source, the focused item).
 history.scrollRestoration = "manual";
 let busy = true; // while a view is being drawn, the page's height (and so its scroll) means nothing
-const remember = () => { if (!busy) history.replaceState({ ...history.state, scroll: window.scrollY }, ""); };
+const remember = () => {
+  if (!busy) history.replaceState({ ...history.state, scroll: window.scrollY }, "");
+};
 let saving = 0;
-window.addEventListener("scroll", () => { clearTimeout(saving); saving = setTimeout(remember, 150); }, { passive: true });
-document.addEventListener("click", (event) => { if (event.target.closest("a[href^='#/']")) remember(); }, true);
+window.addEventListener(
+  "scroll",
+  () => {
+    clearTimeout(saving);
+    saving = setTimeout(remember, 150);
+  },
+  { passive: true },
+);
+document.addEventListener(
+  "click",
+  (event) => {
+    if (event.target.closest("a[href^='#/']")) remember();
+  },
+  true,
+);
 
 function placeScroll() {
   const saved = history.state?.scroll;

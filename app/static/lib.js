@@ -31,7 +31,9 @@ export function route(...parts) {
   const query = last && typeof last === "object" ? parts.pop() : null;
   const path = "#/" + parts.map(encodeURIComponent).join("/");
   if (!query) return path;
-  const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== null && v !== undefined && v !== ""));
+  const params = new URLSearchParams(
+    Object.entries(query).filter(([, v]) => v !== null && v !== undefined && v !== ""),
+  );
   return String(params) ? `${path}?${params}` : path;
 }
 export const unique = (values) => [...new Set(values)];
@@ -75,12 +77,23 @@ export async function getJSON(path, params = {}) {
 /** One page of up to LIST_LIMIT records; `more` says the list goes on past it. */
 export async function getList(path, params = {}) {
   const page = await getJSON(path, { ...params, limit: LIST_LIMIT });
-  return Object.assign(page.items, { total: page.total, exact: page.total_exact, more: page.total > page.items.length });
+  return Object.assign(page.items, {
+    total: page.total,
+    exact: page.total_exact,
+    more: page.total > page.items.length,
+  });
 }
 
 const cache = new Map();
 export function cached(key, load) {
-  if (!cache.has(key)) cache.set(key, load().catch((error) => { cache.delete(key); throw error; }));
+  if (!cache.has(key))
+    cache.set(
+      key,
+      load().catch((error) => {
+        cache.delete(key);
+        throw error;
+      }),
+    );
   return cache.get(key);
 }
 
@@ -91,9 +104,11 @@ export function cached(key, load) {
 export async function records(collection, ids = []) {
   const known = await cached(`list:${collection}`, async () => byId(await getList(`/${collection}`)));
   const missing = unique(ids.filter((id) => id && !known.has(id)));
-  await Promise.all(missing.map(async (id) => {
-    known.set(id, await cached(`${collection}:${id}`, () => getJSON(`/${collection}/${encodeURIComponent(id)}`)));
-  }));
+  await Promise.all(
+    missing.map(async (id) => {
+      known.set(id, await cached(`${collection}:${id}`, () => getJSON(`/${collection}/${encodeURIComponent(id)}`)));
+    }),
+  );
   return known;
 }
 export const getSource = (id) => cached(`source-text:${id}`, () => getJSON(`/sources/${encodeURIComponent(id)}`));
@@ -160,9 +175,20 @@ export function quoteNodes(quote) {
   for (const [index, line] of lines.entries()) {
     if (TABLE_RULE.test(line)) continue;
     if (line.includes("|")) {
-      const cells = line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((cell) => cell.trim());
+      const cells = line
+        .trim()
+        .replace(/^\|/, "")
+        .replace(/\|$/, "")
+        .split("|")
+        .map((cell) => cell.trim());
       const header = TABLE_RULE.test(lines[index + 1] ?? "");
-      rows.push(h("tr", {}, cells.map((cell) => h(header ? "th" : "td", {}, cell))));
+      rows.push(
+        h(
+          "tr",
+          {},
+          cells.map((cell) => h(header ? "th" : "td", {}, cell)),
+        ),
+      );
     } else {
       flush();
       if (line.trim()) nodes.push(h("span", { class: "quote-line" }, line));
@@ -173,7 +199,12 @@ export function quoteNodes(quote) {
 }
 
 const numberFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 export const formatDate = (iso) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
 export const formatNumber = (value) => numberFormat.format(value);
 
@@ -221,37 +252,70 @@ export const STANCES = {
 export function reliability(source, { why = false } = {}) {
   if (!source) return null;
   const grade = source.reliability;
-  return h("span", { class: `grade reliability grade-${grade}`, "data-grade": grade },
+  return h(
+    "span",
+    { class: `grade reliability grade-${grade}`, "data-grade": grade },
     h("span", { class: "visually-hidden" }, "Source reliability "),
-    h("b", { class: "letter" }, grade), " ", RELIABILITY[grade] ?? "",
-    why && source.reliability_note ? h("span", { class: "visually-hidden" }, `: ${source.reliability_note}`) : null);
+    h("b", { class: "letter" }, grade),
+    " ",
+    RELIABILITY[grade] ?? "",
+    why && source.reliability_note ? h("span", { class: "visually-hidden" }, `: ${source.reliability_note}`) : null,
+  );
 }
 
 /** A claim's credibility grade, 1 (confirmed) … 6 (cannot be judged). */
 export function credibility(grade) {
-  return h("span", { class: `grade credibility grade-${grade}`, "data-grade": grade },
+  return h(
+    "span",
+    { class: `grade credibility grade-${grade}`, "data-grade": grade },
     h("span", { class: "visually-hidden" }, "Information credibility "),
-    h("b", { class: "letter" }, grade), " ", CREDIBILITY[grade] ?? "");
+    h("b", { class: "letter" }, grade),
+    " ",
+    CREDIBILITY[grade] ?? "",
+  );
 }
 
 export function stance(value) {
   const known = STANCES[value] ?? { symbol: "", words: value };
-  return h("span", { class: `badge stance stance-${value}`, "data-stance": value },
-    h("span", { "aria-hidden": "true", class: "symbol" }, known.symbol), " ", known.words);
+  return h(
+    "span",
+    { class: `badge stance stance-${value}`, "data-stance": value },
+    h("span", { "aria-hidden": "true", class: "symbol" }, known.symbol),
+    " ",
+    known.words,
+  );
 }
 
 /** The two Admiralty scales, explained: shown wherever grades are compared. */
 export function gradeLegend() {
-  const scale = (title, grades, badge) => h("div", { class: "legend-scale" },
-    h("h3", {}, title), h("ul", { class: "legend" }, grades.map((grade) => h("li", {}, badge(grade)))));
-  return h("section", { class: "legends", "aria-label": "What the grades mean" },
-    scale("Source reliability, A–F: how far the source can be trusted",
-      Object.keys(RELIABILITY), (grade) => reliability({ reliability: grade })),
-    scale("Information credibility, 1–6: how likely the claim is true",
-      Object.keys(CREDIBILITY), (grade) => credibility(Number(grade))),
-    h("p", { class: "meta legend-note" }, "Grades follow the Admiralty (NATO AJP-2.1) system. F and 6 mean there " +
-      "was no basis to judge — not that the source or claim is bad. Here every grade is judged from the " +
-      "sources’ own text, and its reason is given beside it."));
+  const scale = (title, grades, badge) =>
+    h(
+      "div",
+      { class: "legend-scale" },
+      h("h3", {}, title),
+      h(
+        "ul",
+        { class: "legend" },
+        grades.map((grade) => h("li", {}, badge(grade))),
+      ),
+    );
+  return h(
+    "section",
+    { class: "legends", "aria-label": "What the grades mean" },
+    scale("Source reliability, A–F: how far the source can be trusted", Object.keys(RELIABILITY), (grade) =>
+      reliability({ reliability: grade }),
+    ),
+    scale("Information credibility, 1–6: how likely the claim is true", Object.keys(CREDIBILITY), (grade) =>
+      credibility(Number(grade)),
+    ),
+    h(
+      "p",
+      { class: "meta legend-note" },
+      "Grades follow the Admiralty (NATO AJP-2.1) system. F and 6 mean there " +
+        "was no basis to judge — not that the source or claim is bad. Here every grade is judged from the " +
+        "sources’ own text, and its reason is given beside it.",
+    ),
+  );
 }
 
 // ---------------------------------------------------------------- shared pieces
@@ -260,23 +324,40 @@ export function gradeLegend() {
 export function claimCard(claim, sources, extra = null) {
   if (!claim) return null;
   const source = sources.get(claim.source_id);
-  return h("article", { class: "claim-card", "data-claim-id": claim.id },
+  return h(
+    "article",
+    { class: "claim-card", "data-claim-id": claim.id },
     h("p", { class: "statement" }, link(route("claims", claim.id), claim.statement)),
     h("blockquote", { class: "quote" }, quoteNodes(claim.quote)),
-    h("p", { class: "meta" },
-      source ? link(route("sources", source.id), h("cite", {}, source.title)) : h("cite", {}, claim.source_id), " ",
-      reliability(source), " ", credibility(claim.credibility), " ",
-      quantity(claim) ? h("span", { class: "badge number" }, quantity(claim)) : null),
-    extra);
+    h(
+      "p",
+      { class: "meta" },
+      source ? link(route("sources", source.id), h("cite", {}, source.title)) : h("cite", {}, claim.source_id),
+      " ",
+      reliability(source),
+      " ",
+      credibility(claim.credibility),
+      " ",
+      quantity(claim) ? h("span", { class: "badge number" }, quantity(claim)) : null,
+    ),
+    extra,
+  );
 }
 
 /** A claim in a compact list: its statement (the link), source and grades on one line. */
 export function claimItem(claim, sources) {
   const source = sources.get(claim.source_id);
-  return h("li", { "data-claim-id": claim.id },
-    link(route("claims", claim.id), claim.statement), " ",
-    h("span", { class: "meta" }, source ? source.title : claim.source_id), " ", reliability(source), " ",
-    credibility(claim.credibility));
+  return h(
+    "li",
+    { "data-claim-id": claim.id },
+    link(route("claims", claim.id), claim.statement),
+    " ",
+    h("span", { class: "meta" }, source ? source.title : claim.source_id),
+    " ",
+    reliability(source),
+    " ",
+    credibility(claim.credibility),
+  );
 }
 
 export function section(title, ...content) {
@@ -294,25 +375,67 @@ export function empty(text) {
 /** "Showing the first 500 of 1,000 or more" when a list stopped at one page. */
 export function moreNote(list, what) {
   if (!list.more) return null;
-  return h("p", { class: "meta" }, `Showing the first ${list.length} of ${list.total.toLocaleString("en")}` +
-    `${list.exact ? "" : " or more"} ${what}; narrow the view to see the rest.`);
+  return h(
+    "p",
+    { class: "meta" },
+    `Showing the first ${list.length} of ${list.total.toLocaleString("en")}` +
+      `${list.exact ? "" : " or more"} ${what}; narrow the view to see the rest.`,
+  );
 }
 
 export function definitions(pairs) {
-  const shown = pairs.filter(([, value]) => value !== null && value !== undefined && value !== "" &&
-    !(Array.isArray(value) && value.length === 0));
-  return h("dl", { class: "facts" }, shown.map(([term, value]) => [h("dt", {}, term), h("dd", {}, value)]));
+  const shown = pairs.filter(
+    ([, value]) =>
+      value !== null && value !== undefined && value !== "" && !(Array.isArray(value) && value.length === 0),
+  );
+  return h(
+    "dl",
+    { class: "facts" },
+    shown.map(([term, value]) => [h("dt", {}, term), h("dd", {}, value)]),
+  );
 }
 
 export function inlineList(values, render) {
-  return values.length ? h("ul", { class: "inline" }, values.map((value) => h("li", {}, render(value)))) : null;
+  return values.length
+    ? h(
+        "ul",
+        { class: "inline" },
+        values.map((value) => h("li", {}, render(value))),
+      )
+    : null;
 }
 
 /** Where a record kind of the API is shown in the explorer. */
 export function recordRoute(kind, id) {
   const views = {
-    actor: "actors", claim: "claims", issue: "issues", source: "sources", plan: "plans", plan_point: "plan-points",
-    position: "positions", event: "events", claim_relation: "relations",
+    actor: "actors",
+    claim: "claims",
+    issue: "issues",
+    source: "sources",
+    plan: "plans",
+    plan_point: "plan-points",
+    position: "positions",
+    event: "events",
+    claim_relation: "relations",
   };
   return views[kind] ? route(views[kind], id) : null;
+}
+
+/** Claims columns for exports: names beside ids, the quote, the grades. */
+export function claimColumns(sources, actors = new Map()) {
+  return [
+    ["claim_id", (c) => c.id],
+    ["statement", (c) => c.statement],
+    ["quote", (c) => c.quote],
+    ["source", (c) => sources.get(c.source_id)?.title ?? c.source_id],
+    ["source_id", (c) => c.source_id],
+    ["source_reliability", (c) => sources.get(c.source_id)?.reliability ?? ""],
+    ["credibility", (c) => c.credibility],
+    ["said_by", (c) => (c.speaker_id ? nameOf(actors, c.speaker_id) : (c.attribution ?? ""))],
+    ["stated_on", (c) => c.stated_on ?? ""],
+    ["figure", (c) => quantity(c)],
+    ["measure", (c) => c.measure ?? ""],
+    ["quote_start", (c) => c.quote_start],
+    ["quote_end", (c) => c.quote_end],
+  ];
 }
