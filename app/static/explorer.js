@@ -122,7 +122,7 @@ async function render() {
   const main = document.getElementById("main");
   const ticket = ++rendering;
   const view = chooseView(hash);
-  busy = true;
+  shownAddress = null;
   main.setAttribute("aria-busy", "true");
   main.replaceChildren(h("p", { class: "status", role: "status" }, "Loading…"));
   let content;
@@ -160,9 +160,12 @@ async function render() {
 // (Back, Forward) restores that place once the view is drawn; a new entry starts at its top, or at what
 // the view points to (the quote in its source, the focused item).
 history.scrollRestoration = "manual";
-let busy = true; // while a view is being drawn, the page's height (and so its scroll) means nothing
+// The address of the view on the screen; null while one is drawn (the page's height, and so its scroll,
+// then means nothing). A place is written only into the entry of the view it was measured on: after Back,
+// the entry is already the earlier one while the later view is still on the screen.
+let shownAddress = null;
 const remember = () => {
-  if (!busy) history.replaceState({ ...history.state, scroll: window.scrollY }, "");
+  if (shownAddress !== null && shownAddress === location.hash) history.replaceState({ ...history.state, scroll: window.scrollY }, "");
 };
 let saving = 0;
 window.addEventListener(
@@ -185,14 +188,14 @@ function placeScroll() {
   const saved = history.state?.scroll;
   if (typeof saved === "number") {
     window.scrollTo(0, saved);
-    busy = false;
+    shownAddress = location.hash;
     return;
   }
   const quote = document.getElementById("quote");
   const target = quote ?? document.querySelector("main .focused, main [data-scroll-here]");
   if (target) target.scrollIntoView({ block: quote ? "center" : "start" });
   else window.scrollTo(0, 0);
-  busy = false;
+  shownAddress = location.hash;
   remember();
 }
 
