@@ -113,8 +113,7 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     install_limits(app)
     install_middleware(app)
-    # matrix before issues: its /positions/matrix would otherwise be read as a position's id.
-    routers = (claims, exports, relations, pairs, sources, actors, plans, diffs, matrix, issues, events, search, graph)
+    routers = (claims, exports, relations, sources, actors, plans, diffs, issues, events, search, graph, matrix, pairs)
     for module in routers:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(writes.build_router(make_router), prefix=API_PREFIX)

@@ -1,4 +1,4 @@
-"""GET /claim-pairs: claim relations with both claims and both sources, filtered, weighed and summarised."""
+"""GET /claim-pairs and /claim-pair-counts: relations with both claims and both sources, filtered, weighed, counted."""
 
 import csv
 import io
@@ -135,10 +135,10 @@ def test_one_pair_is_the_listed_pair_and_an_unknown_one_is_404(pairs):
     assert missing.json()["detail"] == "No claim relation with id 'nope'."
 
 
-def test_summary_counts_pairs_per_pair_of_sources_and_per_issue(pairs):
+def test_counts_of_pairs_per_pair_of_sources_and_per_issue(pairs):
     sources = pairs.get(f"{API}/sources").json()["items"]
 
-    response = pairs.get(f"{PAIRS}/summary", params={"type": "contradicts"})
+    response = pairs.get(f"{API}/claim-pair-counts", params={"type": "contradicts"})
 
     assert response.status_code == 200
     assert response.json() == {
@@ -152,8 +152,8 @@ def test_summary_counts_pairs_per_pair_of_sources_and_per_issue(pairs):
     }
 
 
-def test_summary_of_one_issue_counts_only_its_pairs(pairs):
-    response = pairs.get(f"{PAIRS}/summary", params={"issue_id": "guarantees"})
+def test_counts_of_one_issue_count_only_its_pairs(pairs):
+    response = pairs.get(f"{API}/claim-pair-counts", params={"issue_id": "guarantees"})
 
     assert response.status_code == 200
     assert response.json()["total"] == 1
@@ -161,8 +161,8 @@ def test_summary_of_one_issue_counts_only_its_pairs(pairs):
     assert response.json()["issues"] == [{"issue_id": "guarantees", "count": 1}, {"issue_id": "territory", "count": 1}]
 
 
-def test_summary_of_an_empty_knowledge_base_counts_nothing(client):
-    response = client.get(f"{PAIRS}/summary")
+def test_counts_of_an_empty_knowledge_base_are_zero(client):
+    response = client.get(f"{API}/claim-pair-counts")
 
     assert response.status_code == 200
     assert response.json() == {"total": 0, "source_pairs": [], "issues": [], "sources": []}
@@ -173,7 +173,7 @@ def test_seeded_envoy_contradiction_is_a_pair_between_the_praise_and_breaking_ar
     between = pair_ids(
         kb, type="contradicts", source_id=["zelensky-praise-us-envoys-blueprint", "breaking-zelenskiy-hails-momentum"]
     )
-    summary = kb.get(f"{PAIRS}/summary", params={"type": "contradicts"}).json()
+    summary = kb.get(f"{API}/claim-pair-counts", params={"type": "contradicts"}).json()
 
     assert "us-envoys-identity-conflict" in between
     assert summary["total"] == contradictions

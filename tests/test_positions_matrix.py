@@ -1,4 +1,4 @@
-"""GET /positions/matrix: actors × issues, rolled up from positions on issues, plans and plan points."""
+"""GET /position-matrix: actors × issues, rolled up from positions on issues, plans and plan points."""
 
 import pytest
 
@@ -15,7 +15,7 @@ from tests.factories import (
 from tests.helpers import API, invalid_parameter
 
 TEXT = "Kyiv refuses to cede territory. Moscow demands the whole Donbas. Guarantees must be binding."
-MATRIX = f"{API}/positions/matrix"
+MATRIX = f"{API}/position-matrix"
 
 
 @pytest.fixture

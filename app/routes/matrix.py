@@ -8,12 +8,12 @@ from app.db import SessionDep
 from app.routes.base import make_router
 from app.services.positions_matrix import PositionMatrix, build_matrix
 
-# Included before the positions router: `/positions/matrix` must not be read as the position "matrix".
+# A path of its own, not /positions/matrix: under /positions/ it would shadow a position whose id is "matrix".
 router = make_router(tags=["positions"])
 
 
-@router.get("/positions/matrix", response_model=PositionMatrix)
-def get_positions_matrix(
+@router.get("/position-matrix", response_model=PositionMatrix)
+def get_position_matrix(
     session: SessionDep,
     issue_id: Annotated[
         str | None, Query(max_length=200, description="Only this issue's column.", examples=["territory-donbas"])

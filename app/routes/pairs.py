@@ -14,6 +14,7 @@ from app.services import claim_pairs as service
 from app.services.claim_pairs import ClaimPair, ClaimPairSummary
 
 router = make_router(tags=["claim relations"])
+# The counts have a path of their own, not /claim-pairs/summary, which would shadow a relation named "summary".
 
 RelationTypeFilter = Annotated[
     RelationType | None, Query(description="contradicts, supports or updates.", examples=["contradicts"])
@@ -67,8 +68,8 @@ def list_claim_pairs(
     return respond(request, page, items, total, ClaimPair)
 
 
-@router.get("/claim-pairs/summary", response_model=ClaimPairSummary)
-def summarise_claim_pairs(session: SessionDep, type: RelationTypeFilter = None, issue_id: IssueFilter = None):
+@router.get("/claim-pair-counts", response_model=ClaimPairSummary)
+def count_claim_pairs(session: SessionDep, type: RelationTypeFilter = None, issue_id: IssueFilter = None):
     """Count claim pairs per pair of sources and per issue: the data of a source × source map.
 
     `source_pairs` has one entry per unordered pair of sources (a pair within one source names it twice), most

@@ -5,7 +5,7 @@ both sources' grades. A pair carries them, so a page of fifty contradictions is 
 and one. Pairs can be filtered by issue, by source (one source, or a pair of sources), within one source or
 between two, and ordered by ``weight``: how well both sides are backed (see ``WEIGHT_NOTE``).
 
-The summary counts the pairs per source pair and per issue: the data of a source × source map.
+The counts (/claim-pair-counts) are of the pairs per source pair and per issue: the data of a source × source map.
 """
 
 from collections import Counter

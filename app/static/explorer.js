@@ -165,7 +165,8 @@ history.scrollRestoration = "manual";
 // the entry is already the earlier one while the later view is still on the screen.
 let shownAddress = null;
 const remember = () => {
-  if (shownAddress !== null && shownAddress === location.hash) history.replaceState({ ...history.state, scroll: window.scrollY }, "");
+  if (shownAddress !== null && shownAddress === location.hash)
+    history.replaceState({ ...history.state, scroll: window.scrollY }, "");
 };
 let saving = 0;
 window.addEventListener(

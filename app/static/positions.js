@@ -1,4 +1,4 @@
-// Positions as the matrix answers them (GET /positions/matrix): who takes which stance on what, and why.
+// Positions as the matrix answers them (GET /position-matrix): who takes which stance on what, and why.
 
 import { claimCard, h, link, route, stance } from "./lib.js";
 

@@ -31,7 +31,7 @@ const enc = encodeURIComponent;
 // ---------------------------------------------------------------- who stands where
 
 export async function viewActors() {
-  const [matrix, actors] = await Promise.all([getJSON("/positions/matrix"), getList("/actors", { sort: "name" })]);
+  const [matrix, actors] = await Promise.all([getJSON("/position-matrix"), getList("/actors", { sort: "name" })]);
   const actorNames = byId(matrix.actors),
     issueNames = byId(matrix.issues);
   const held = groupBy(matrix.cells, (c) => c.actor_id);
@@ -162,7 +162,7 @@ export async function viewActor(id, query = "") {
   const focus = new URLSearchParams(query).get("issue");
   const [actor, matrix, claims, events, members, plans] = await Promise.all([
     getJSON(path),
-    getJSON("/positions/matrix", { actor_id: id, embed: "claims" }),
+    getJSON("/position-matrix", { actor_id: id, embed: "claims" }),
     getList(`${path}/claims`),
     getList(`${path}/events`, { sort: "occurred_on" }),
     getList("/actors", { affiliation_id: id }),

@@ -229,7 +229,7 @@ export async function viewContradictions(query = "") {
   };
   const [pairs, summary, issues] = await Promise.all([
     getList("/claim-pairs", params),
-    getJSON("/claim-pairs/summary", { type: "contradicts", issue_id: state.issue }),
+    getJSON("/claim-pair-counts", { type: "contradicts", issue_id: state.issue }),
     records("issues"),
   ]);
   const sources = byId(summary.sources);

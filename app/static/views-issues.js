@@ -27,7 +27,7 @@ const enc = encodeURIComponent;
 // ---------------------------------------------------------------- issues
 
 export async function viewIssues() {
-  const [issues, matrix] = await Promise.all([getList("/issues", { sort: "name" }), getJSON("/positions/matrix")]);
+  const [issues, matrix] = await Promise.all([getList("/issues", { sort: "name" }), getJSON("/position-matrix")]);
   const counts = new Map();
   for (const cell of matrix.cells) {
     const seen = counts.get(cell.issue_id) ?? { positions: new Set(), actors: new Set() };
@@ -83,7 +83,7 @@ export async function viewIssue(id) {
   const path = `/issues/${enc(id)}`;
   const [issue, matrix, points, about, plans] = await Promise.all([
     getJSON(path),
-    getJSON("/positions/matrix", { issue_id: id, embed: "claims" }),
+    getJSON("/position-matrix", { issue_id: id, embed: "claims" }),
     getList(`${path}/plan-points`),
     getList(`${path}/claims`),
     records("plans"),

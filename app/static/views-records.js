@@ -157,7 +157,7 @@ export async function viewClaim(id) {
 export async function viewPosition(id) {
   const position = await getJSON(`/positions/${enc(id)}`);
   const [matrix, actors, plans] = await Promise.all([
-    getJSON("/positions/matrix", { actor_id: position.actor_id, embed: "claims" }),
+    getJSON("/position-matrix", { actor_id: position.actor_id, embed: "claims" }),
     records("actors", [position.actor_id]),
     records("plans"),
   ]);

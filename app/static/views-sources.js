@@ -28,7 +28,7 @@ const enc = encodeURIComponent;
 export async function viewSources() {
   const [sources, summary] = await Promise.all([
     getList("/sources", { sort: "reliability" }),
-    getJSON("/claim-pairs/summary", { type: "contradicts" }),
+    getJSON("/claim-pair-counts", { type: "contradicts" }),
   ]);
   const against = (id, within) =>
     summary.source_pairs

@@ -20,7 +20,7 @@ def shown_quote(page) -> dict:
 
 
 def test_issue_shows_every_actors_positions_on_it_and_on_the_plans_and_points_touching_it(visit, api):
-    matrix = api("/positions/matrix", issue_id="territory-donbas")
+    matrix = api("/position-matrix", issue_id="territory-donbas")
     expected = {
         cell["actor_id"]: sorted((p["position_id"], p["stance"], p["claim_ids"]) for p in cell["positions"])
         for cell in matrix["cells"]

@@ -33,7 +33,7 @@ def test_the_envoy_contradiction_in_two_clicks(screen, api):
 
 def test_every_actors_position_on_the_territory_in_one_click(screen, api):
     issue = api("/issues/territory-donbas")
-    matrix = api("/positions/matrix", issue_id=issue["id"])
+    matrix = api("/position-matrix", issue_id=issue["id"])
     page = open_view(screen, "/issues")
 
     click(page, page.get_by_role("link", name=issue["name"]))  # 1
@@ -48,7 +48,7 @@ def test_every_actors_position_on_the_territory_in_one_click(screen, api):
 
 
 def test_every_actors_position_on_the_territory_from_the_matrix_in_two_clicks(screen, api):
-    matrix = api("/positions/matrix", issue_id="territory-donbas")
+    matrix = api("/position-matrix", issue_id="territory-donbas")
     page = open_view(screen, "/issues")
 
     click(page, page.get_by_role("link", name="Who stands where"))  # 1

@@ -197,7 +197,7 @@ def test_the_graph_draws_the_neighbourhood_and_recentres_on_an_actor(visit, api)
 
 
 def test_the_matrix_draws_a_cell_for_every_actor_and_issue_with_positions(visit, api):
-    matrix = api("/positions/matrix")
+    matrix = api("/position-matrix")
 
     page = open_view(visit, "/actors")
     cells = page.eval_on_selector_all(
@@ -209,7 +209,7 @@ def test_the_matrix_draws_a_cell_for_every_actor_and_issue_with_positions(visit,
 
 
 def test_issue_cards_count_positions_on_the_plans_and_points_touching_the_issue(visit, api):
-    matrix = api("/positions/matrix", issue_id="demilitarized-and-free-economic-zones")
+    matrix = api("/position-matrix", issue_id="demilitarized-and-free-economic-zones")
     positions = {p["position_id"] for c in matrix["cells"] for p in c["positions"]}
     assert api("/issues/demilitarized-and-free-economic-zones/positions")["total"] == 0 < len(positions)
 
