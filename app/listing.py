@@ -208,6 +208,8 @@ def _csv_cell(value: Any) -> Any:
         if all(isinstance(v, str) for v in value):
             return ";".join(value)
         return json.dumps([v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value])
+    if isinstance(value, BaseModel):  # an embedded record (a claim pair's claims): one JSON cell, as lists are
+        return value.model_dump_json()
     return value
 
 

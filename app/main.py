@@ -25,6 +25,8 @@ from app.routes import (
     exports,
     graph,
     issues,
+    matrix,
+    pairs,
     plans,
     relations,
     search,
@@ -116,7 +118,8 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     install_limits(app)
     install_middleware(app)
-    for module in (claims, exports, relations, sources, actors, plans, diffs, issues, events, search, graph):
+    routers = (claims, exports, relations, sources, actors, plans, diffs, issues, events, search, graph, matrix, pairs)
+    for module in routers:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(writes.build_router(make_router), prefix=API_PREFIX)
 

@@ -12,7 +12,7 @@ from app.listing import Page
 from app.main import create_app
 from app.routes.docs import ASSETS_DIR
 from app.routes.search import SearchHit, Stats
-from app.services import graph, plan_diff
+from app.services import claim_pairs, graph, plan_diff, positions_matrix
 from app.services.resources import RESOURCES
 from tests.conftest import client_for
 
@@ -261,6 +261,15 @@ _MODELS = {
         graph.Graph,
         graph.GraphNode,
         graph.GraphEdge,
+        positions_matrix.PositionMatrix,
+        positions_matrix.MatrixActor,
+        positions_matrix.MatrixIssue,
+        positions_matrix.MatrixCell,
+        positions_matrix.MatrixPosition,
+        claim_pairs.ClaimPair,
+        claim_pairs.ClaimPairSummary,
+        claim_pairs.SourcePairCount,
+        claim_pairs.IssueCount,
     ]
     if isinstance(model, type) and issubclass(model, BaseModel)
 }

@@ -7,11 +7,13 @@ Every request a page makes is checked: one to any host but the test server is re
 tests fail on it. Without /usr/bin/chromium or the playwright package, the tests skip.
 """
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,6 +36,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1"}
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 STARTUP_SECONDS = 90
 
 
@@ -118,10 +122,8 @@ class Visit:
     errors: list[str] = field(default_factory=list)
 
 
-@pytest.fixture
-def visit(browser, server) -> Iterator[Visit]:
-    """A fresh browser context on the test server; any request to another host is aborted and recorded."""
-    context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
+def _visit(browser, server, viewport: dict) -> Iterator[Visit]:
+    context = browser.new_context(base_url=server, viewport=viewport, accept_downloads=True)
     page = context.new_page()
     record = Visit(page)
 
@@ -140,3 +142,33 @@ def visit(browser, server) -> Iterator[Visit]:
     yield record
     context.close()
     assert record.outside == [], f"requests left the machine: {record.outside}"
+
+
+@pytest.fixture
+def visit(browser, server) -> Iterator[Visit]:
+    """A fresh desktop browser context on the test server; any request to another host is aborted and recorded."""
+    yield from _visit(browser, server, DESKTOP)
+
+
+@pytest.fixture
+def phone(browser, server) -> Iterator[Visit]:
+    """The same on a 390 × 844 px phone screen."""
+    yield from _visit(browser, server, PHONE)
+
+
+@pytest.fixture(params=["desktop", "phone"])
+def screen(request, browser, server) -> Iterator[Visit]:
+    """Each test once on a desktop screen and once on a phone's."""
+    yield from _visit(browser, server, DESKTOP if request.param == "desktop" else PHONE)
+
+
+@pytest.fixture(scope="session")
+def api(server):
+    """Read the JSON API of the test server (to say what the page must show)."""
+
+    def get(path: str, **params):
+        query = urllib.parse.urlencode(params, doseq=True)
+        with urllib.request.urlopen(f"{server}/api/v1{path}{'?' + query if query else ''}") as response:
+            return json.load(response)
+
+    return get

@@ -1,31 +1,8 @@
 """The evidence explorer at / in a real browser: from a disputed issue down to the highlighted words."""
 
-import json
-import urllib.request
 from urllib.parse import quote
 
-import pytest
-
-API = "/api/v1"
-
-
-@pytest.fixture(scope="module")
-def api(server):
-    """Read the JSON API of the test server (to say what the page must show)."""
-
-    def get(path: str):
-        with urllib.request.urlopen(f"{server}{API}{path}") as response:
-            return json.load(response)
-
-    return get
-
-
-def open_view(visit, fragment: str):
-    page = visit.page
-    page.goto(f"/#{fragment}")
-    page.wait_for_selector("main h1")
-    page.wait_for_function("!document.querySelector('main').hasAttribute('aria-busy')")
-    return page
+from tests.browser.pages import click, open_view
 
 
 def shown_quote(page) -> dict:
@@ -42,26 +19,29 @@ def shown_quote(page) -> dict:
     )
 
 
-def test_issue_shows_every_actors_position_and_the_claims_behind_it(visit, api):
-    positions = api("/issues/territory-donbas/positions?limit=500")["items"]
+def test_issue_shows_every_actors_positions_on_it_and_on_the_plans_and_points_touching_it(visit, api):
+    matrix = api("/position-matrix", issue_id="territory-donbas")
+    expected = {
+        cell["actor_id"]: sorted((p["position_id"], p["stance"], p["claim_ids"]) for p in cell["positions"])
+        for cell in matrix["cells"]
+    }
 
     page = open_view(visit, "/issues/territory-donbas")
     shown = page.eval_on_selector_all(
-        "section:first-of-type .position",
-        """nodes => nodes.map(n => ({
-            position: n.dataset.positionId,
-            actor: n.dataset.actorId,
-            stance: n.querySelector('.stance').textContent,
-            claims: [...n.querySelectorAll('.claim-card')].map(c => c.dataset.claimId),
-        }))""",
+        ".actor-stand",
+        """nodes => nodes.map(n => [n.dataset.actorId, [...n.querySelectorAll('.position')].map(p => [
+            p.dataset.positionId, p.querySelector('.stance').dataset.stance,
+            [...p.querySelectorAll('.claim-card')].map(c => c.dataset.claimId)])])""",
     )
 
     assert page.locator("h1").inner_text() == api("/issues/territory-donbas")["name"]
-    assert shown == [
-        {"position": p["id"], "actor": p["actor_id"], "stance": p["stance"], "claims": p["claim_ids"]}
-        for p in positions
-    ]
-    assert visit.outside == [] and visit.errors == []
+    assert {actor: sorted(tuple(p) for p in positions) for actor, positions in shown} == {
+        actor: [tuple(p) for p in positions] for actor, positions in expected.items()
+    }
+    assert {p.get_attribute("data-target-kind") for p in page.locator(".position").all()} == {
+        "issue", "plan", "plan_point",
+    }  # fmt: skip
+    assert visit.errors == []
 
 
 def test_claim_quote_is_highlighted_exactly_where_its_offsets_point(visit, api):
@@ -73,12 +53,12 @@ def test_claim_quote_is_highlighted_exactly_where_its_offsets_point(visit, api):
 
     assert shown == {"quote": claim["quote"], "before": text[: claim["quote_start"]], "text": text}
     assert page.locator("#quote").is_visible()
-    assert visit.outside == [] and visit.errors == []
+    assert visit.errors == []
 
 
 def test_quotes_after_emoji_outside_the_basic_plane_are_highlighted_exactly(visit, api):
     source = api("/sources/blog-current-status-peace-talks")
-    claims = api(f"/sources/{source['id']}/claims?limit=500&sort=quote_start")["items"]
+    claims = api(f"/sources/{source['id']}/claims", limit=500, sort="quote_start")["items"]
     after_emoji = [c for c in claims if any(ord(ch) > 0xFFFF for ch in source["text"][: c["quote_start"]])]
     assert len(after_emoji) > 10, "the blog's claims should follow its 🧠 heading"
 
@@ -92,54 +72,50 @@ def test_quotes_after_emoji_outside_the_basic_plane_are_highlighted_exactly(visi
         # A code-point offset taken as a UTF-16 index would land one unit early for each emoji before the quote.
         assert shown["quote"] == claim["quote"], claim["id"]
         assert shown["before"] == source["text"][: claim["quote_start"]], claim["id"]
-    assert visit.outside == [] and visit.errors == []
+    assert visit.errors == []
 
 
 def test_an_analyst_follows_an_issue_down_to_the_highlighted_words(visit, api):
     page = open_view(visit, "/issues")
 
-    page.get_by_role("link", name=api("/issues/territory-donbas")["name"]).click()
-    page.wait_for_selector(".position .claim-card")
+    click(page, page.get_by_role("link", name=api("/issues/territory-donbas")["name"]))
+    page.locator(".position .evidence summary").first.click()
     card = page.locator(".position .claim-card").first
     claim_id = card.get_attribute("data-claim-id")
-    card.get_by_role("link", name="Show the quote in its source →").click()
-    page.wait_for_selector("#quote")
+    click(page, card.locator(".statement a"))
 
     assert page.url.endswith(f"#/claims/{claim_id}")
     assert page.locator("#quote").inner_text() == api(f"/claims/{claim_id}")["quote"]
     assert page.evaluate("document.activeElement.tagName") == "H1"  # focus follows the navigation
-    assert visit.outside == [] and visit.errors == []
+    assert visit.errors == []
 
 
-def test_contradicting_claims_are_shown_side_by_side(visit, api):
-    relations = api("/claim-relations?type=contradicts&limit=500")
+def test_contradicting_claims_are_shown_side_by_side_best_backed_first(visit, api):
+    pairs = api("/claim-pairs", type="contradicts", sort="-weight", limit=500)["items"]
 
     page = open_view(visit, "/contradictions")
-    pairs = page.eval_on_selector_all(
+    shown = page.eval_on_selector_all(
         ".contradiction",
         "nodes => nodes.map(n => [n.dataset.relationId,"
         " [...n.querySelectorAll('.claim-card')].map(c => c.dataset.claimId)])",
     )
 
-    assert pairs == [
-        [r["id"], [r["from_claim_id"], r["to_claim_id"]]] for r in relations["items"][: min(25, relations["total"])]
-    ]
-    assert visit.outside == [] and visit.errors == []
+    assert shown == [[p["id"], [p["from_claim_id"], p["to_claim_id"]]] for p in pairs]
+    assert visit.errors == []
 
 
 def test_search_box_shows_hits_with_the_words_highlighted(visit, api):
     page = open_view(visit, "/issues")
 
     page.get_by_label("Search everything").fill("Luhansk")
-    page.get_by_role("button", name="Search").click()
-    page.wait_for_selector(".results li")
-    hits = api("/search?q=Luhansk&limit=25")
+    click(page, page.get_by_role("button", name="Search"))
+    hits = api("/search", q="Luhansk", limit=25)
 
     assert page.locator(".results li").count() == len(hits["items"])
     marks = page.locator(".results mark").all_inner_texts()
     assert marks and all(m.lower() == "luhansk" for m in marks)
     assert page.locator(".results").inner_html().count("<mark>") == len(marks)  # rebuilt as elements, not markup
-    assert visit.outside == [] and visit.errors == []
+    assert visit.errors == []
 
 
 def test_plans_are_compared_point_by_point(visit, api):
@@ -153,18 +129,16 @@ def test_plans_are_compared_point_by_point(visit, api):
     )
 
     assert rows == [[f"row-{r['status']}", [p["id"] for p in (r["base"], r["other"]) if p]] for r in diff["rows"]]
-    assert visit.outside == [] and visit.errors == []
+    assert visit.errors == []
 
 
-def test_numbers_and_timeline_show_every_figure_and_event(visit, api):
-    figures = api("/claims?quantitative=true&limit=500")["total"]
-    events = api("/events?limit=500")["items"]
+def test_a_diff_against_a_plan_without_points_says_that_no_source_lists_them(visit, api):
+    diff = api("/plans/earlier-draft-peace-framework/diff/revised-20-point-plan")
+    assert diff["summary"]["added"] == len(diff["rows"]) > 0
 
-    page = open_view(visit, "/numbers")
-    assert page.locator("table.numbers tbody tr").count() == figures
+    page = open_view(visit, "/plans/earlier-draft-peace-framework/revised-20-point-plan")
+    notice = page.locator(".notice").inner_text()
 
-    page = open_view(visit, "/timeline")
-    dated = page.eval_on_selector_all("ol.timeline time", "nodes => nodes.map(n => n.getAttribute('datetime'))")
-    assert dated == sorted(e["occurred_on"] for e in events if e["occurred_on"])
-    assert page.locator(".timeline .event").count() == len(events)
-    assert visit.outside == [] and visit.errors == []
+    assert "has no recorded points: the sources mention it but never list its points" in notice
+    assert "shows as added" in notice
+    assert visit.errors == []
