@@ -29,6 +29,7 @@ from app.routes import (
     relations,
     search,
     sources,
+    suggestions,
     writes,
 )
 from app.routes.base import make_router
@@ -69,6 +70,7 @@ TAGS = [
     {"name": "search", "description": "Full-text search across every kind of record."},
     {"name": "bulk", "description": "Many writes in one all-or-nothing transaction, as NDJSON."},
     {"name": "changes", "description": "Every write, in order: the feed that keeps a mirror in sync."},
+    {"name": "curation", "description": "Suggested, quote-anchored claims for a source, for a curator to review."},
     {"name": "graph", "description": "Records as nodes and their links as typed edges, for network views."},
     {"name": "meta", "description": "Health and counts."},
 ]
@@ -116,7 +118,8 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     install_limits(app)
     install_middleware(app)
-    for module in (claims, exports, relations, sources, actors, plans, diffs, issues, events, search, graph):
+    routers = (claims, exports, relations, sources, suggestions, actors, plans, diffs, issues, events, search, graph)
+    for module in routers:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(writes.build_router(make_router), prefix=API_PREFIX)
 
