@@ -71,6 +71,7 @@ class KnowledgeBase:
     roles: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # role → [(actor id, claim id)]
     this_source: list[StoredClaim] = field(default_factory=list)  # the claims quoting this text
     people: frozenset[str] = frozenset()  # the actors who are persons
+    affiliations: dict[str, str] = field(default_factory=dict)  # actor id → the actor it belongs to
 
 
 def _linked(span_terms: frozenset[str], candidates: Iterable[Linkable]) -> list[str]:
@@ -110,15 +111,22 @@ def _figure_relations(s: Suggestion, kb: KnowledgeBase, published_on: date | Non
     return found
 
 
+def _holds_role(role: str, folded: str, named: set[str], holder_ids: set[str], kb: KnowledgeBase) -> bool:
+    """The span gives the role to a person of the same affiliation as its holders, by its title ("u.s.
+    envoy") or its last word ("envoy": O'hara, "Special Envoy for Ukraine Peace Process")."""
+    theirs = {kb.affiliations.get(a) for a in holder_ids} - {None}
+    if not any(kb.affiliations.get(a) in theirs for a in named):
+        return False
+    return role in folded or role.split()[-1] in {t.term for t in analyse(folded)}
+
+
 def _role_relations(s: Suggestion, kb: KnowledgeBase, folded: str) -> list[RelationCandidate]:
     """A role the span gives to someone while the knowledge base gives it to another ("U.S. envoy")."""
     found = []
-    named = set(s.actor_ids) | ({s.speaker_id} if s.speaker_id else set())
+    named = (set(s.actor_ids) | ({s.speaker_id} if s.speaker_id else set())) & set(kb.people)
     for role, holders in kb.roles.items():
-        if role not in folded:
-            continue
         holder_ids = {actor for actor, _ in holders}
-        if not (named - holder_ids) or not (named & set(kb.people)):
+        if not named or not _holds_role(role, folded, named, holder_ids, kb):
             continue
         others = [(a, c) for a, c in holders if a not in named and c not in s.claimed_by]
         for actor_id, claim_id in others:

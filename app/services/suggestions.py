@@ -88,6 +88,9 @@ def knowledge_base(session: Session, *, source_id: str | None, actor_ids: set[st
         roles=dict(roles),
         this_source=_stored(session, claims.where(Claim.source_id == source_id)) if source_id else [],
         people=frozenset(session.scalars(select(Actor.id).where(Actor.kind == "person"))),
+        affiliations=dict(
+            session.execute(select(Actor.id, Actor.affiliation_id).where(Actor.affiliation_id.is_not(None))).all()
+        ),
     )
 
 

@@ -130,7 +130,8 @@ ODD_TEXTS = {
     "blank": " \n\t\n ",
     "emoji": "🙂🙂 Peace talks 🕊️ resumed on 3 Jan 2026 👍; 40% of 🇺🇦 agreed. 🙂",
     "rtl": "قال المتحدث إن المحادثات ستستأنف. אמר הדובר כי השיחות יימשכו. Zelensky said 20% would stay.",
-    "binaryish": "\x00\x01\x02 PK\x03\x04 \ufffd\ufffd \x7f" * 50 + " Ukraine said 2,300 POWs were freed.\x00",
+    # No NUL: PostgreSQL text cannot hold one, so no stored source has it.
+    "binaryish": "\x01\x02 PK\x03\x04 \ufffd\ufffd \x7f\x1b[0m" * 50 + " Ukraine said 2,300 POWs were freed.\x0c",
     "no claim": "Share your thoughts in the comments below.",
     "huge": ("Russia said on 25 Dec 2025 that it holds 99% of Luhansk. Ukraine denied it. " * 1500),
 }
