@@ -7,6 +7,7 @@ from pydantic import BaseModel
 
 from app import models
 from app.config import get_settings
+from app.curation import model as curation
 from app.errors import InvalidField, ProblemDetails
 from app.listing import Page
 from app.main import create_app
@@ -261,6 +262,11 @@ _MODELS = {
         graph.Graph,
         graph.GraphNode,
         graph.GraphEdge,
+        curation.Suggestion,
+        curation.Quantity,
+        curation.DateMention,
+        curation.Mention,
+        curation.RelationCandidate,
     ]
     if isinstance(model, type) and issubclass(model, BaseModel)
 }

@@ -13,6 +13,7 @@ Candidate relations, each with its rationale; a curator decides:
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from app.curation.model import RelationCandidate, Suggestion
 from app.text import analyse
@@ -22,11 +23,13 @@ _NEGATIONS = frozenset(["not", "no", "never", "without", "deny", "denies", "deni
 _GENERIC = frozenset(["say", "state", "will", "would", "also", "new", "one", "two", "include"])
 
 
+@lru_cache(maxsize=65536)  # a stored claim's statement and measure are compared with every suggestion
 def terms(text: str) -> frozenset[str]:
     """The informative analysed terms of a text (stop words and the generic verbs of reporting left out)."""
     return frozenset(t.term for t in analyse(text) if not t.is_stop and t.term not in _GENERIC)
 
 
+@lru_cache(maxsize=65536)
 def _negated(text: str) -> bool:
     return any(t.term in _NEGATIONS or t.term.endswith("n't") for t in analyse(text))
 
