@@ -7,7 +7,9 @@ Candidate relations, each with its rationale; a curator decides:
   ``updates`` when the stored claim's source is older than this text; with the same value → ``supports``;
 - a person named with a role that the knowledge base gives other holders ("U.S. envoy") → ``contradicts``
   the claims that gave them the role;
-- a statement and its negation (the same informative terms, one side negated) → ``contradicts``.
+- a statement and its negation (the same informative terms, one side negated) → ``contradicts``;
+- the same function (policing, oversight, monitoring, guarantees) on the same matter given to other actors
+  in another source → ``contradicts`` (the closest three).
 """
 
 from collections.abc import Iterable
@@ -152,6 +154,37 @@ def _negation_relations(s: Suggestion, kb: KnowledgeBase, span_terms: frozenset[
     return found
 
 
+# Who keeps watch over an arrangement: two texts that give it to different actors disagree on who.
+_FUNCTIONS = frozenset(["police", "policing", "oversight", "oversee", "monitor", "monitoring", "guarantee",
+                        "guarantor", "supervise", "supervision", "govern", "audit", "observer"])  # fmt: skip
+_MOST_BY_FUNCTION = 3
+
+
+def _function_relations(s: Suggestion, kb: KnowledgeBase, span_terms: frozenset[str]) -> list[RelationCandidate]:
+    """Another text gives the same function (policing, oversight, monitoring …) on the same matter to other
+    actors: "joint Ukrainian-Russian oversight" against "policed by Ukraine alone"."""
+    functions = span_terms & _FUNCTIONS
+    actors = set(s.actor_ids)
+    if not functions or not actors:
+        return []
+    scored = []
+    for claim in kb.claims:
+        theirs = terms(claim.statement)
+        shared = theirs & _FUNCTIONS  # policing, oversight and monitoring are one question: who keeps watch
+        if not shared or claim.id in s.claimed_by or not claim.actor_ids or claim.actor_ids == actors:
+            continue
+        common = len((span_terms & theirs) - _FUNCTIONS)  # on the same matter: words beside the function
+        if common >= 2:
+            scored.append((common + _jaccard(span_terms, theirs), claim, sorted(shared)[0]))
+    scored.sort(key=lambda found: -found[0])
+    found = []
+    for _, claim, function in scored[:_MOST_BY_FUNCTION]:
+        rationale = (f"Who keeps watch ({function}): {', '.join(sorted(actors))} here; "
+                     f"{', '.join(sorted(claim.actor_ids))} in {claim.source_id}.")  # fmt: skip
+        found.append(RelationCandidate(type="contradicts", claim_id=claim.id, rationale=rationale))
+    return found
+
+
 def link(suggestions: list[Suggestion], kb: KnowledgeBase, *, published_on: date | None = None) -> list[Suggestion]:
     """The suggestions with issues, plan points, events, ``claimed_by`` and candidate relations filled in."""
     for s in suggestions:
@@ -161,7 +194,7 @@ def link(suggestions: list[Suggestion], kb: KnowledgeBase, *, published_on: date
         s.event_ids = _linked(span_terms, kb.events)
         s.claimed_by = [c.id for c in kb.this_source if c.quote_start < s.quote_end and s.quote_start < c.quote_end]
         relations = _figure_relations(s, kb, published_on) + _role_relations(s, kb, s.quote.casefold())
-        relations += _negation_relations(s, kb, span_terms)
+        relations += _negation_relations(s, kb, span_terms) + _function_relations(s, kb, span_terms)
         seen: set[str] = set()
         s.relations = [r for r in relations if not (r.claim_id in seen or seen.add(r.claim_id))]
         if s.relations:
