@@ -13,6 +13,7 @@ from app.listing import Page
 from app.main import create_app
 from app.routes.docs import ASSETS_DIR
 from app.routes.search import SearchHit, Stats
+from app.routes.suggestions import SuggestedClaims, TextToSuggest
 from app.services import graph, plan_diff
 from app.services.resources import RESOURCES
 from tests.conftest import client_for
@@ -267,6 +268,8 @@ _MODELS = {
         curation.DateMention,
         curation.Mention,
         curation.RelationCandidate,
+        SuggestedClaims,
+        TextToSuggest,
     ]
     if isinstance(model, type) and issubclass(model, BaseModel)
 }

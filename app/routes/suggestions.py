@@ -1,7 +1,12 @@
 """The curation assistant: suggested, quote-anchored claims for a stored source (issue 12)."""
 
-from fastapi import Request
+from datetime import date
+from typing import Annotated
 
+from fastapi import Body, Depends, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.auth import Caller, require
 from app.curation import Suggestion
 from app.db import SessionDep
 from app.deps import SourceDep
@@ -36,3 +41,45 @@ def list_source_suggestions(request: Request, session: SessionDep, page: PageDep
     """
     found = suggestions_for(session=session, text=source.text, published_on=source.published_on, source_id=source.id)
     return respond(request, page, _page(found, page), Suggestion)
+
+
+class TextToSuggest(BaseModel):
+    """A text not stored yet, and the day it was published (which dates "24 Dec")."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"text": "Ukraine freed 2,300 POWs on 24 Dec 2025.", "published_on": None}]},
+    )
+
+    text: str = Field(description="The text, as it will be stored; offsets are code points into it.")
+    published_on: date | None = None
+
+
+SUGGESTED_EXAMPLE = {"items": [], "total": 0}
+
+
+class SuggestedClaims(BaseModel):
+    """Every suggestion for a text, in text order (``source_id`` and ``claimed_by`` wait for a stored source)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [SUGGESTED_EXAMPLE]}, json_schema_serialization_defaults_required=True
+    )
+
+    items: list[Suggestion]
+    total: int
+
+
+@router.post("/suggestions", response_model=SuggestedClaims)
+def suggest_for_text(
+    session: SessionDep,
+    _caller: Annotated[Caller, Depends(require("read"))],
+    body: Annotated[TextToSuggest, Body()],
+):
+    """Suggest claims for a text not stored yet.
+
+    The same suggestions as for a stored source (relations to stored claims included), for a text a curator
+    is about to add: store it as a source, then POST the reviewed suggestions as claims. Needs any API key;
+    nothing is written. A body past the size limit answers 413.
+    """
+    found = suggestions_for(session=session, text=body.text, published_on=body.published_on)
+    return SuggestedClaims(items=found, total=len(found))

@@ -154,3 +154,31 @@ def test_any_stored_text_answers_200_with_a_clear_page(client, engine, name):
     assert all(text[s["quote_start"] : s["quote_end"]] == s["quote"] for s in page["items"])
     if name in ("empty", "blank"):
         assert page["items"] == [] and page["total"] == 0
+
+
+def test_a_text_not_stored_yet_gets_suggestions_with_any_key_and_nothing_is_written(seeded):
+    client, key, engine = seeded
+    before = _counts(engine)
+    text = "Kyiv, 24 Dec 2025. Steve Witkoff said Ukraine freed 2,300 POWs."
+
+    anonymous = client.post(f"{API}/suggestions", json={"text": text})
+    answer = client.post(f"{API}/suggestions", json={"text": text, "published_on": "2025-12-25"},
+                         headers={"Authorization": f"Bearer {key}"})  # fmt: skip
+
+    assert anonymous.status_code == 401
+    assert answer.status_code == 200, answer.text
+    items = answer.json()["items"]
+    assert answer.json()["total"] == len(items) > 0
+    assert all(text[s["quote_start"] : s["quote_end"]] == s["quote"] for s in items)
+    assert any(s["value"] == 2300 for s in items) and _counts(engine) == before
+
+
+def test_a_text_past_the_body_limit_answers_413_and_a_missing_text_422(seeded):
+    client, key, _ = seeded
+    headers = {"Authorization": f"Bearer {key}"}
+
+    huge = client.post(f"{API}/suggestions", json={"text": "Peace. " * 200_000}, headers=headers)
+    missing = client.post(f"{API}/suggestions", json={"published_on": "2025-12-25"}, headers=headers)
+
+    assert huge.status_code == 413
+    assert missing.status_code == 422 and "text" in missing.text
