@@ -271,6 +271,60 @@ def synth(
     typer.echo(f"loaded {report.lines} lines in {time.perf_counter() - started:.1f} s: {report.applied}")
 
 
+class SuggestFormat(StrEnum):
+    table = "table"
+    json = "json"
+    ndjson = "ndjson"
+
+
+@app.command()
+def suggest(
+    target: Annotated[str, typer.Argument(help="A text file (UTF-8), or the id of a stored source.")],
+    format: Annotated[SuggestFormat, typer.Option("--format", "-f", help="What to print.")] = SuggestFormat.table,
+    source_id: Annotated[
+        str | None, typer.Option(help="FILE: the id of the source the claims will quote (default: the file's name).")
+    ] = None,
+    published_on: Annotated[
+        str | None, typer.Option(help="FILE: its publication day (YYYY-MM-DD), which dates '24 Dec'.")
+    ] = None,
+) -> None:
+    """Print suggested claims for a text: a table, JSON, or NDJSON lines ready for `peacekb import` once reviewed.
+
+    Nothing is written. The NDJSON is one claim upsert a line, with a stable generated id and credibility 6
+    (ungraded): review it, grade it, and import it after the source it quotes is stored.
+    """
+    import json
+    import re
+    from datetime import date
+
+    from app.curation.output import bulk_lines, table_lines
+    from app.models import Source
+    from app.services.lookup import get_or_404
+    from app.services.suggestions import suggestions_for
+
+    path = Path(target)
+    with _session() as session:
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8")  # a text that is not UTF-8 fails in one line
+            day = date.fromisoformat(published_on) if published_on else None
+            source_id = source_id or re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "source"
+            found = suggestions_for(session=session, text=text, published_on=day, source_id=None)
+        else:
+            source = get_or_404(session, Source, target, "source")
+            source_id = source.id
+            found = suggestions_for(session=session, text=source.text, published_on=source.published_on,
+                                    source_id=source.id)  # fmt: skip
+    if format == SuggestFormat.json:
+        typer.echo(json.dumps([s.model_dump(mode="json") for s in found], ensure_ascii=False, indent=2))
+    elif format == SuggestFormat.ndjson:
+        for line in bulk_lines(found, source_id=source_id):
+            typer.echo(line)
+    else:
+        for line in table_lines(found):
+            typer.echo(line)
+        typer.echo(f"{len(found)} suggestions", err=True)
+
+
 @app.command()
 def stats() -> None:
     """Print how many records of each kind the knowledge base holds."""

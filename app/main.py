@@ -31,6 +31,7 @@ from app.routes import (
     relations,
     search,
     sources,
+    suggestions,
     writes,
 )
 from app.routes.base import make_router
@@ -71,6 +72,7 @@ TAGS = [
     {"name": "search", "description": "Full-text search across every kind of record."},
     {"name": "bulk", "description": "Many writes in one all-or-nothing transaction, as NDJSON."},
     {"name": "changes", "description": "Every write, in order: the feed that keeps a mirror in sync."},
+    {"name": "curation", "description": "Suggested, quote-anchored claims for a source, for a curator to review."},
     {"name": "graph", "description": "Records as nodes and their links as typed edges, for network views."},
     {"name": "meta", "description": "Health and counts."},
 ]
@@ -118,7 +120,10 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     install_limits(app)
     install_middleware(app)
-    routers = (claims, exports, relations, sources, actors, plans, diffs, issues, events, search, graph, matrix, pairs)
+    routers = (
+        claims, exports, relations, sources, suggestions, actors, plans, diffs, issues, events, search, graph, matrix,
+        pairs,
+    )  # fmt: skip
     for module in routers:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(writes.build_router(make_router), prefix=API_PREFIX)

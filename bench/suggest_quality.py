@@ -1,88 +1,164 @@
-"""How close the curation assistant's suggestions come to the curated seed claims (phase A: the pure core).
+"""How close the curation assistant's suggestions come to the curated seed, through the real route.
 
     python bench/suggest_quality.py
 
-For each seeded source, ``suggest`` reads the source text with the seed's actors as its vocabulary (none
-of the source's claims are given to it) and its suggestions are compared with the curated claims
-(app/curation/evaluation.py says how):
+For each seeded source: a scratch SQLite database holding the whole curated seed, the source's claims
+deleted (with what needs them: their relations, the roles they attest), then
+``GET /api/v1/sources/{id}/suggestions`` — the route, its vocabulary built from the database — and its
+suggestions compared with the curated claims (app/curation/evaluation.py says how):
 
 - coverage: curated claims whose quote overlaps a suggestion's quote;
 - numbers: curated claims with a value (or a day) that an overlapping suggestion gives with the same
   value and unit (``value``/``unit``, or ``value_on``);
-- speakers: curated claims with a speaker that an overlapping suggestion gives the same ``speaker_id``;
-- actors: the curated claims' actor ids that the overlapping suggestions link;
+- speakers, actors: the curated speakers and actor ids that overlapping suggestions link;
 - precision: suggestions whose quote overlaps a curated claim's (also for confidence >= 0.5);
-- the time ``suggest`` takes for a 10,000-character text.
+- contradictions: curated ``contradicts`` relations between a claim of this source and one of another
+  source, which a suggestion overlapping this side proposes (``relations``: contradicts the other side);
+- the time the route takes for the source, and ``suggest`` for a 10,000-character text.
 
-Targets (issue 12): coverage >= 90%, numbers 100%, precision >= 70%, under a second for 10,000 characters.
+Targets (issue 12): coverage >= 90%, numbers 100%, precision >= 70%, half the cross-source contradictions,
+under a second for 10,000 characters.
 """
 
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sqlmodel import Session
+
 from app.config import REPO_ROOT
-from app.curation import Vocabulary, suggest
-from app.curation.evaluation import Comparison, compare
+from app.curation import Suggestion, suggest
+from app.curation.evaluation import Comparison, Share, compare
+from app.db import build_engine, get_session
+from app.main import create_app
+from app.migrate import upgrade
+from app.services import writes
 from app.services.seed_reader import ResolvedSeed, resolve
-
-# Phase B takes the thesaurus from the knowledge base (issue 11); until then, the one entry the seed needs.
-THESAURUS = {"POW": "prisoner of war"}
-
-
-def vocabulary_of(resolved: ResolvedSeed) -> Vocabulary:
-    return Vocabulary.build(actors=[a.model_dump() for a in resolved.seed.actors], thesaurus=THESAURUS)
+from app.services.seeding import load_seed
+from app.services.suggestions import suggestions_for, vocabulary
 
 
-def evaluate(resolved: ResolvedSeed) -> dict[str, Comparison]:
-    """The figures of each seeded source."""
-    vocabulary = vocabulary_of(resolved)
+def _scratch(template: Path, directory: Path, name: str) -> str:
+    copy = directory / f"{name}.db"
+    shutil.copyfile(template, copy)
+    return f"sqlite:///{copy}"
+
+
+def _route_suggestions(url: str, source_id: str) -> tuple[list[Suggestion], float]:
+    from fastapi.testclient import TestClient
+
+    engine = build_engine(url)
+    app = create_app()
+
+    def session_override():
+        with Session(engine) as session:
+            yield session
+
+    app.dependency_overrides[get_session] = session_override
+    with TestClient(app) as client:
+        started = time.perf_counter()
+        # The NDJSON sibling without a limit: every suggestion of the source in one answer.
+        response = client.get(f"/api/v1/sources/{source_id}/suggestions.ndjson")
+        elapsed = time.perf_counter() - started
+    engine.dispose()
+    response.raise_for_status()
+    return [Suggestion.model_validate_json(line) for line in response.text.splitlines()], elapsed
+
+
+def evaluate(resolved: ResolvedSeed, directory: Path) -> dict[str, tuple[Comparison, Share, float]]:
+    """Per source: the comparison, the cross-source contradictions proposed, and the route's seconds."""
+    template = directory / "seed.db"
+    upgrade(f"sqlite:///{template}")
+    engine = build_engine(f"sqlite:///{template}")
+    with Session(engine) as session:
+        load_seed(session, REPO_ROOT / "seed_data")
+    engine.dispose()
+    source_of = {c.id: c.source_id for c in resolved.seed.claims}
     figures = {}
     for source in resolved.seed.sources:
-        text = resolved.source_texts[source.id]
         claims = [c for c in resolved.seed.claims if c.source_id == source.id]
-        suggestions = suggest(text, vocabulary, reference_date=source.published_on)
+        url = _scratch(template, directory, source.id)
+        engine = build_engine(url)
+        with Session(engine) as session:
+            for claim in claims:
+                writes.delete_record(session, "claim", claim.id, key_name="bench", cascade=True)
+            session.commit()
+        engine.dispose()
+        suggestions, elapsed = _route_suggestions(url, source.id)
+        text = resolved.source_texts[source.id]
         assert all(text[s.quote_start : s.quote_end] == s.quote for s in suggestions)
-        figures[source.id] = compare(claims, {c.id: resolved.claim_spans[c.id] for c in claims}, suggestions)
+        spans = {c.id: resolved.claim_spans[c.id] for c in claims}
+        comparison = compare(claims, spans, suggestions)
+        cross = []  # (this side, the other side) of each curated cross-source contradiction
+        for r in resolved.seed.relations:
+            ends = (r.from_claim_id, r.to_claim_id)
+            if r.type != "contradicts" or source_of[ends[0]] == source_of[ends[1]]:
+                continue
+            for mine, other in (ends, ends[::-1]):
+                if source_of[mine] == source.id:
+                    cross.append((mine, other))
+        found = 0
+        for mine, other in cross:
+            span = spans[mine]
+            near = [s for s in suggestions if s.quote_start < span.end and span.start < s.quote_end]
+            found += any(r.type == "contradicts" and r.claim_id == other for s in near for r in s.relations)
+        figures[source.id] = (comparison, Share(found, len(cross)), elapsed)
     return figures
 
 
 def timing(resolved: ResolvedSeed, *, characters: int = 10_000, runs: int = 5) -> dict[str, float | int]:
-    """Seconds for the first call (which builds the actor matcher) and the median of later calls, as wall
-    time and as CPU time (the machine may be shared: CPU time is what the call itself costs)."""
-    vocabulary = vocabulary_of(resolved)
+    """Seconds ``suggest`` takes for a 10,000-character text with the seed's vocabulary: the first call (which
+    builds the actor matcher) and the median of later calls, as wall time and CPU time."""
+    engine_dir = Path(tempfile.mkdtemp())
+    url = f"sqlite:///{engine_dir / 'vocabulary.db'}"
+    upgrade(url)
+    engine = build_engine(url)
     text = "\n".join(resolved.document_texts.values())
     while len(text) < characters:
         text += "\n" + text
     text = text[: text.rfind("\n", 0, characters) + 1] or text[:characters]
-    wall, cpu = [], []
-    for _ in range(runs + 1):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        suggest(text, vocabulary)
-        wall.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - started_cpu)
+    wall, cpu, linked = [], [], []
+    with Session(engine) as session:
+        load_seed(session, REPO_ROOT / "seed_data")
+        words = vocabulary(session)
+        for _ in range(runs + 1):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            suggest(text, words)
+            wall.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
+            started = time.perf_counter()
+            suggestions_for(session=session, text=text)  # what the route does: vocabulary, suggest, linking
+            linked.append(time.perf_counter() - started)
+    engine.dispose()
+    shutil.rmtree(engine_dir)
     return {"characters": len(text), "first": wall[0], "wall": statistics.median(wall[1:]),
-            "cpu": statistics.median(cpu[1:])}  # fmt: skip
+            "cpu": statistics.median(cpu[1:]), "linked": statistics.median(linked[1:])}  # fmt: skip
 
 
 def main() -> None:
     resolved = resolve(REPO_ROOT / "seed_data")
-    for source_id, c in evaluate(resolved).items():
+    with tempfile.TemporaryDirectory() as directory:
+        figures = evaluate(resolved, Path(directory))
+    for source_id, (c, contradictions, elapsed) in figures.items():
         print(source_id)
         rows = [
             ("claims", c.claims), ("suggestions", c.suggestions), ("coverage", c.coverage), ("numbers", c.numbers),
             ("speakers", c.speakers), ("actors", c.actors), ("precision", c.precision),
-            ("precision >= 0.5", c.confident_precision), ("not covered", ", ".join(c.not_covered) or "-"),
+            ("precision >= 0.5", c.confident_precision), ("contradictions", contradictions),
+            ("route time", f"{elapsed * 1000:.0f} ms"), ("not covered", ", ".join(c.not_covered) or "-"),
             ("numbers missed", ", ".join(c.numbers_missed) or "-"),
         ]  # fmt: skip
         for name, value in rows:
             print(f"  {name:<17} {value}")
     t = timing(resolved)
-    print(f"time for {t['characters']:,} characters: first call {t['first'] * 1000:.0f} ms, then median "
-          f"{t['wall'] * 1000:.0f} ms ({t['cpu'] * 1000:.0f} ms of CPU)")  # fmt: skip
+    print(f"suggest, {t['characters']:,} characters: first call {t['first'] * 1000:.0f} ms, then median "
+          f"{t['wall'] * 1000:.0f} ms ({t['cpu'] * 1000:.0f} ms of CPU); read from the database and linked "
+          f"(the route's work), median {t['linked'] * 1000:.0f} ms")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -7,11 +7,13 @@ from pydantic import BaseModel
 
 from app import models
 from app.config import get_settings
+from app.curation import model as curation
 from app.errors import InvalidField, ProblemDetails
 from app.listing import Page
 from app.main import create_app
 from app.routes.docs import ASSETS_DIR
 from app.routes.search import SearchHit, Stats
+from app.routes.suggestions import SuggestedClaims, TextToSuggest
 from app.services import claim_pairs, graph, plan_diff, positions_matrix
 from app.services.resources import RESOURCES
 from tests.conftest import client_for
@@ -270,6 +272,13 @@ _MODELS = {
         claim_pairs.ClaimPairSummary,
         claim_pairs.SourcePairCount,
         claim_pairs.IssueCount,
+        curation.Suggestion,
+        curation.Quantity,
+        curation.DateMention,
+        curation.Mention,
+        curation.RelationCandidate,
+        SuggestedClaims,
+        TextToSuggest,
     ]
     if isinstance(model, type) and issubclass(model, BaseModel)
 }

@@ -9,12 +9,15 @@ Phase A is this pure core: ``suggest(text, vocabulary)`` over plain data, no dat
     attribution.py speakers from attribution patterns
     statement.py   a piece as a plain sentence
     suggest.py     the whole, with confidence and reasons;  evaluation.py  the comparison with curated claims
-    folding.py     the analyser interface and its phase-A stand-in
+    folding.py     the length-preserving fold the actor matcher compares by
+    linking.py     issues, plan points and events by app/text terms; claimed_by; candidate relations
+    output.py      bulk lines for ``peacekb import`` (stable ids) and the CLI's table
 
-Phase B wires it: ``GET /api/v1/sources/{id}/suggestions`` builds a ``Vocabulary`` from the actors (with
-roles) and the thesaurus in the database and passes the shared ``app/text`` analyser as ``analyser``; it
-then fills ``issue_ids``/``plan_point_ids`` by the analysed terms, ``claimed_by`` from stored claims whose
-quote overlaps, and ``relations`` from claims with the same measure and another value or date.
+Phase B wires it: ``GET /api/v1/sources/{id}/suggestions`` (app/routes/suggestions.py) builds a
+``Vocabulary`` from the actors (with aliases and roles) in the database and links the suggestions to what
+the knowledge base holds (app/services/suggestions.py reads it, once per request). The actor matcher keeps
+folding.py's fold: it must keep the text's length character for character (offsets anchor the quotes),
+which app/text's analysis (terms with offsets) does not give; issue, plan-point and event links use app/text.
 """
 
 from app.curation.model import Suggestion, Vocabulary, claim_body

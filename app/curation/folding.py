@@ -1,8 +1,8 @@
 """How the assistant compares words: a length-preserving fold, passed in as an ``Analyser``.
 
-PHASE B: replace ``LocalFolding`` with an adapter over the shared text analyser (``app/text``, issue 11),
-which also brings lemmas, spelling folding and the thesaurus for issue and plan-point linking. Until then
-this tiny helper only folds what the seed texts need (case, dashes, quote marks, odd spaces).
+Issue, plan-point and event linking uses the shared analyser's terms (``app/text``: lemmas, spelling,
+linking.py); the actor matcher keeps this fold, as ``app/text`` gives terms with offsets, not a fold of the
+same length. It folds what the seed texts need (case, dashes, quote marks, odd spaces).
 
 The fold must keep the length of the text, one character for one character, so that an offset found in the
 folded text is the same code-point offset in the source: quotes are anchored by those offsets.

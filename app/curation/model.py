@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 SpanKind = Literal["sentence", "list_item", "table_row", "quotation", "field", "headline", "figure"]
 QuantityKind = Literal["percent", "money", "count", "duration", "length", "area", "mass", "volume", "power"]
@@ -19,8 +19,39 @@ DatePrecision = Literal["day", "month", "year"]
 RelationKind = Literal["contradicts", "supports", "updates"]
 
 
+def _served(example: dict) -> ConfigDict:
+    """An answer's schema: its example, and every field required (a field with a default is still sent)."""
+    return ConfigDict(json_schema_extra={"examples": [example]}, json_schema_serialization_defaults_required=True)
+
+
+QUANTITY_EXAMPLE = {"start": 1204, "end": 1215, "text": "2,300 POWs", "kind": "count", "value": 2300.0,
+                    "unit": "prisoner of war", "qualifier": None, "approximate": False}  # fmt: skip
+DATE_EXAMPLE = {"start": 40, "end": 51, "text": "25 Dec 2025", "iso": "2025-12-25", "precision": "day",
+                "year": 2025, "on": "2025-12-25", "qualifier": None}  # fmt: skip
+MENTION_EXAMPLE = {"start": 310, "end": 326, "text": "Sviato-Pokrovske", "kind": "name"}
+RELATION_EXAMPLE = {"type": "contradicts", "claim_id": "witkoff-us-envoy-blog",
+                    "rationale": "witkoff-us-envoy-blog gives the role 'u.s. envoy' to steve-witkoff, who is not "
+                                 "named for it here."}  # fmt: skip
+
+
+SUGGESTION_EXAMPLE = {
+    "kind": "sentence",
+    "statement": "Kyiv asserts that Russia holds near-total domination, about 99%, in neighboring Luhansk.",
+    "quote": "Kyiv asserts that Russia holds … about 99%-in neighboring Luhansk",
+    "quote_start": 2860, "quote_end": 2951, "section": None, "speaker_id": "ukraine", "attribution": "Kyiv",
+    "attribution_start": 2860, "attribution_end": 2864, "stated_on": None, "value": 99.0, "unit": "percent",
+    "measure": 'share of Luhansk (stated as "about")', "value_on": None,
+    "quantities": [], "dates": [], "actor_ids": ["russia", "ukraine"], "issue_ids": ["territory-donbas"],
+    "plan_point_ids": [], "event_ids": [], "mentions": [],
+    "claimed_by": ["russia-controls-99-percent-luhansk"], "relations": [], "confidence": 0.8,
+    "reasons": ["sentence", "speaker from 'Kyiv asserts'", "number: 99 percent (about)"],
+}  # fmt: skip
+
+
 class Quantity(BaseModel):
     """A number as data: ``value`` in base units (``$15 billion`` → 15000000000, unit ``USD``)."""
+
+    model_config = _served(QUANTITY_EXAMPLE)
 
     start: int = Field(description="Code-point offset of the figure in the source text.")
     end: int
@@ -35,6 +66,8 @@ class Quantity(BaseModel):
 class DateMention(BaseModel):
     """A calendar date as data, with the precision the text gives (a year alone is a date, not a quantity)."""
 
+    model_config = _served(DATE_EXAMPLE)
+
     start: int
     end: int
     text: str
@@ -48,6 +81,8 @@ class DateMention(BaseModel):
 class Mention(BaseModel):
     """A name in the span that matches no actor of the vocabulary: a candidate new actor."""
 
+    model_config = _served(MENTION_EXAMPLE)
+
     start: int
     end: int
     text: str
@@ -55,7 +90,9 @@ class Mention(BaseModel):
 
 
 class RelationCandidate(BaseModel):
-    """A proposed link to a claim already in the knowledge base (phase B); nothing is linked until accepted."""
+    """A proposed link to a claim already in the knowledge base; nothing is linked until a curator accepts."""
+
+    model_config = _served(RELATION_EXAMPLE)
 
     type: RelationKind
     claim_id: str
@@ -63,7 +100,9 @@ class RelationCandidate(BaseModel):
 
 
 class Suggestion(BaseModel):
-    """One claim-sized span of a source, proposed as a claim."""
+    """One claim-sized span of a source, proposed as a claim: the claim create body's fields, and evidence."""
+
+    model_config = _served(SUGGESTION_EXAMPLE)
 
     kind: SpanKind
     statement: str
