@@ -61,11 +61,11 @@ def list_claim_pairs(
     how well both sides are backed, 0–20 (each claim's credibility, 1 → 5 points … 5 → 1 and 6 → 0, plus its
     source's reliability, A → 5 … E → 1 and F → 0). `sort=-weight` puts the best-backed disagreements first.
     """
-    items, total = service.list_pairs(
+    found = service.list_pairs(
         session=session, page=page, sort=sort, type=type, claim_id=claim_id, issue_id=issue_id,
         source_ids=source_id, scope=scope,
     )  # fmt: skip
-    return respond(request, page, items, total, ClaimPair)
+    return respond(request, page, found, ClaimPair)
 
 
 @router.get("/claim-pair-counts", response_model=ClaimPairSummary)

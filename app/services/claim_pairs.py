@@ -9,6 +9,7 @@ The counts (/claim-pair-counts) are of the pairs per source pair and per issue: 
 """
 
 from collections import Counter
+from dataclasses import replace
 from enum import Enum
 from typing import Literal
 
@@ -19,11 +20,12 @@ from sqlmodel import Session
 
 from app import models
 from app.errors import InvalidParameter
-from app.listing import PageParams, fetch_page, order_by, sort_enum
+from app.listing import PageParams, order_by, sort_enum
 from app.models import ClaimPublic, ClaimRelation, ClaimRelationPublic, SourceSummary
 from app.models import examples as records
 from app.models.examples import example
 from app.models.vocab import RelationType, Reliability
+from app.paging import PageResult, fetch_page
 from app.services.evidence import claims_by_id, sources_by_id
 from app.services.lookup import fields_of
 
@@ -154,7 +156,7 @@ def list_pairs(
     issue_id: str | None = None,
     source_ids: list[str] | None = None,
     scope: Scope | None = None,
-) -> tuple[list[ClaimPair], int]:
+) -> PageResult[ClaimPair]:
     """One page of claim pairs matching every given filter."""
     statement = PAIR_ROW
     if type:
@@ -169,8 +171,14 @@ def list_pairs(
         statement = statement.where(FromClaim.source_id == ToClaim.source_id)
     elif scope == "between":
         statement = statement.where(FromClaim.source_id != ToClaim.source_id)
-    rows, total = fetch_page(session, statement, order_by(sort, SORT_COLUMNS, ClaimRelation.id), page)
-    return to_pairs(session, [fields_of(row) for row in rows]), total
+    ordering = order_by(sort, SORT_COLUMNS, ClaimRelation.id)
+    # The weight is an expression: rows carry it labelled "weight" (PAIR_ROW), where cursors read it.
+    ordering.keys = [replace(key, name="weight") if key.column is WEIGHT else key for key in ordering.keys]
+    return fetch_page(session, statement, ordering, page, public=_public)
+
+
+def _public(session: Session, rows: list) -> list[ClaimPair]:
+    return to_pairs(session, [fields_of(row) for row in rows])
 
 
 def get_pair(session: Session, relation_id: str) -> ClaimPair:
