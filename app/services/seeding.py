@@ -177,7 +177,7 @@ class _Writer:
             for a in seed.actors
         ]
         written["actor"] = self.upsert("actors", models.Actor, parents_first(actor_rows, "affiliation_id"))
-        issue_rows = [i.model_dump(exclude={"aliases"}) for i in seed.issues]
+        issue_rows = [i.model_dump() for i in seed.issues]
         written["issue"] = self.upsert("issues", models.DisputedIssue, issue_rows)
         plan_rows = [p.model_dump(exclude={"proposer_ids", "points"}) for p in seed.plans]
         written["plan"] = self.upsert("plans", models.Plan, parents_first(plan_rows, "supersedes_id"))
