@@ -74,7 +74,7 @@ def test_search_breaks_ties_in_score_by_kind_and_id(world):
 
 
 def test_search_snippets_are_html_escaped_around_the_marks(world):
-    response = world.get(f"{API}/search", params={"q": "mirror", "kind": "plan_point"})
+    response = world.get(f"{API}/search", params={"q": "mirror", "kind": "source"})
 
     assert (
         "Security guarantees &lt;b&gt;must&lt;/b&gt; <mark>mirror</mark> “Article 5” &amp; be re‑examined in 2035."
