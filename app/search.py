@@ -123,6 +123,12 @@ def lexicon(session: Session) -> Lexicon:
     return _lexicon[1]
 
 
+def forget_lexicon() -> None:
+    """Build the lexicon afresh on the next query (after a write that records no revision, such as the seed)."""
+    global _lexicon
+    _lexicon = None
+
+
 def _fts_term(term: str, prefix: bool) -> str:
     return '"' + term + '"' + ("*" if prefix else "")
 

@@ -212,8 +212,8 @@ class PositionCreate(Record):
 
 
 class ThesaurusEntrySeed(Record):
-    """Words or phrases that mean the same in a search (seed_data/thesaurus.yaml). Checked when the seed
-    loads; the database does not store them yet."""
+    """Words or phrases that mean the same in a search (seed_data/thesaurus.yaml), stored in the
+    ``thesaurus_entry`` table that search expands queries by."""
 
     id: Slug
     terms: list[Text] = Field(min_length=2)

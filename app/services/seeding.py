@@ -14,6 +14,7 @@ from sqlalchemy import delete, insert, select, tuple_, update
 from sqlmodel import Session, SQLModel
 
 from app import models
+from app.search import forget_lexicon
 from app.services import revisions
 from app.services.anchoring import quote_offsets
 from app.services.indexing import reindex
@@ -202,6 +203,8 @@ class _Writer:
         written["claim_relation"] = self.upsert(
             "relations", models.ClaimRelation, [rel.model_dump() for rel in seed.relations]
         )
+        self.upsert("thesaurus", models.ThesaurusEntry, [t.model_dump() for t in seed.thesaurus])
+        forget_lexicon()  # the seed may change names, aliases and the thesaurus without a revision of them
         self._write_links(r)
         for kind, ids in written.items():
             if ids:
