@@ -1,7 +1,7 @@
 """Search across every kind of record, and counts of what the knowledge base holds."""
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import Query, Request
 from pydantic import BaseModel, Field
@@ -13,7 +13,7 @@ from app.listing import Page, PageDep, respond
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.services.indexing import INDEXED
-from app.services.search import SearchFilters, SearchHit, SearchKind, search_records
+from app.services.search import SearchFilters, SearchHit, SearchKind, SearchMatch, search_records
 
 router = make_router()
 
@@ -27,12 +27,12 @@ def search(
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find.", examples=["Luhansk"])],
     kind: Annotated[list[SearchKind] | None, Query(description="Only these kinds (repeatable).")] = None,
     match: Annotated[
-        Literal["any", "all"],
+        SearchMatch,
         Query(
             description="`any` (the default): records holding more of the query's terms, and rarer ones, rank "
             "first, so a whole question works; `all`: only records holding every term (or an alias or synonym)."
         ),
-    ] = "any",
+    ] = SearchMatch.any,
     source_id: Annotated[str | None, Query(description="Only claims of this source.")] = None,
     actor_id: Annotated[str | None, Query(description="Only claims naming this actor.")] = None,
     issue_id: Annotated[str | None, Query(description="Only claims about this issue.")] = None,
@@ -48,7 +48,9 @@ def search(
     filters = SearchFilters(
         source_id=source_id, actor_id=actor_id, issue_id=issue_id, stated_from=stated_from, stated_to=stated_to
     )
-    found = search_records(session=session, page=page, q=q, kinds=kind, match_all=match == "all", filters=filters)
+    found = search_records(
+        session=session, page=page, q=q, kinds=kind, match_all=match is SearchMatch.all, filters=filters
+    )
     return respond(request, page, found, SearchHit)
 
 

@@ -2,6 +2,7 @@
 counts per kind, and closest vocabulary terms when nothing matched."""
 
 from datetime import date
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, func, literal_column, select
@@ -18,13 +19,19 @@ from app.text import explain
 SearchKind = RecordKind
 
 
+class SearchMatch(StrEnum):
+    """How many of a query's terms a record must hold: ``any`` (more rank higher) or ``all``."""
+
+    any = "any"
+    all = "all"
+
+
 class MatchedTerm(BaseModel):
     """A part of the query that the record holds, and the form it was found as."""
 
     query: str = Field(description="The query's words, as typed.", examples=["POWs"])
     found: str = Field(description="The form the record holds.", examples=["prisoner of war"])
     via: str | None = Field(
-        default=None,
         description="The alias or thesaurus entry that gave the form, when it is not the query's own words.",
         examples=['POWs → "prisoner of war" (thesaurus prisoner-of-war)'],
     )
@@ -38,7 +45,7 @@ class SearchHit(BaseModel):
     title: str
     snippet: str = Field(examples=["…near-total domination-about <mark>99</mark>%-in neighboring Luhansk…"])
     score: float = Field(description="Relevance (higher is better), comparable within one query.")
-    matched: list[MatchedTerm] = Field(default_factory=list, description="Why it matched.")
+    matched: list[MatchedTerm] = Field(description="Why it matched: the query's terms the record holds.")
 
 
 class SearchFilters(BaseModel):
@@ -81,7 +88,7 @@ def _matched(query: SearchQuery, forms) -> list[MatchedTerm]:
     for concept, number in forms:
         typed = " ".join(term.word for term in concept.terms)
         if number == 0:
-            result.append(MatchedTerm(query=typed, found=typed))
+            result.append(MatchedTerm(query=typed, found=typed, via=None))
         else:
             alternative = concept.alternatives[number - 1]
             result.append(MatchedTerm(query=typed, found=alternative.form, via=explain(concept, alternative)))
@@ -124,4 +131,4 @@ def kind_counts(*, session: Session, ordering: RankedSearch) -> dict[str, int]:
     return dict(session.execute(statement.group_by(INDEX.c.kind)).all())
 
 
-__all__ = ["SearchFilters", "SearchHit", "SearchKind", "match_clause", "search_records"]
+__all__ = ["SearchFilters", "SearchHit", "SearchKind", "SearchMatch", "match_clause", "search_records"]
