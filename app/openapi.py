@@ -97,6 +97,12 @@ SCHEMA_EXAMPLES: dict[str, dict] = {
         "title": "Kyiv asserts that Russia holds near-total control, about 99%, of the neighboring Luhansk region.",
         "snippet": "…near-total domination-about <mark>99</mark>%-in neighboring Luhansk…",
         "score": 12.5,
+        "matched": [{"query": "Luhansk", "found": "Luhansk", "via": None}],
+    },
+    "MatchedTerm": {
+        "query": "POWs",
+        "found": "prisoner of war",
+        "via": 'POWs → "prisoner of war" (thesaurus prisoner-of-war)',
     },
     "Stats": {"counts": {"source": 3, "actor": 56, "claim": 167}},
     "RelatedClaim": examples.CLAIM["relations"][0],

@@ -24,7 +24,7 @@ from sqlmodel import Session, SQLModel
 from app.config import get_settings
 from app.errors import InvalidParameter
 from app.keyset import NOT_A_CURSOR, Key, Ordering, decode, encode
-from app.search import INDEX, indexed_order, match_clause, query_words, rank_expression, rank_of
+from app.search import INDEX, indexed_order, match_clause, parse_query, rank_expression, rank_of
 
 RELEVANCE = "relevance"  # the name of this order in cursors
 
@@ -44,9 +44,9 @@ class RankedOrdering(ABC):
     tier_keys: tuple[str, ...] = ("rank",)
     id_label = "id"
 
-    def __init__(self, session: Session, user_text: str):
-        query_words(user_text)  # refuse text with no word now, before any page is read
-        self.session, self.user_text = session, user_text
+    def __init__(self, session: Session, user_text: str, *, match_all: bool):
+        # Parsed now, so text with no word is refused before any page is read.
+        self.session, self.query = session, parse_query(session, user_text, match_all=match_all)
 
     @abstractmethod
     def matching(self, statement: Select | None) -> list[ColumnElement]:
@@ -106,7 +106,7 @@ class RankedOrdering(ABC):
         seq = indexed_order(self.session)
         columns = [*self.entry_columns(), seq.label("seq")]
         if ranked:
-            columns.append(rank_expression(self.session, self.user_text).label("rank"))
+            columns.append(rank_expression(self.session, self.query).label("rank"))
         entries = select(*columns).select_from(INDEX).where(*self.matching(statement))
         if top is not None:
             entries = entries.where(seq <= top)
@@ -141,14 +141,14 @@ class RankedList(RankedOrdering):
     """Relevance order of one kind's list (``q`` without ``sort``): the list's filtered rows, ranked."""
 
     def __init__(self, session: Session, user_text: str, *, kind: str, table: type[SQLModel]):
-        super().__init__(session, user_text)
+        super().__init__(session, user_text, match_all=True)  # ``q`` filters a list: every concept
         self.kind, self.table = kind, table
         self._matched: tuple[Select | None, list[ColumnElement]] | None = None
 
     def matching(self, statement: Select | None) -> list[ColumnElement]:
         if self._matched is not None and self._matched[0] is statement:
             return self._matched[1]  # the count and the page ask for the same list's entries
-        where = [match_clause(self.session, self.user_text), INDEX.c.kind == self.kind]
+        where = [match_clause(self.session, self.query), INDEX.c.kind == self.kind]
         if statement is not None and statement.whereclause is not None:
             # The list's filters, checked per match (a primary-key read): the index stays the outer loop.
             one = statement.with_only_columns(literal_column("1"), maintain_column_froms=True)
@@ -167,12 +167,12 @@ class RankedSearch(RankedOrdering):
     tier_keys = ("rank", "kind")
     id_label = "item_id"
 
-    def __init__(self, session: Session, user_text: str, *, kinds: list[str] | None):
-        super().__init__(session, user_text)
-        self.kinds = kinds
+    def __init__(self, session: Session, user_text: str, *, kinds: list[str] | None, match_all: bool, filters=()):
+        super().__init__(session, user_text, match_all=match_all)
+        self.kinds, self.filters = kinds, list(filters)
 
     def matching(self, statement: Select | None) -> list[ColumnElement]:
-        where = [match_clause(self.session, self.user_text)]
+        where = [match_clause(self.session, self.query), *self.filters]
         return where + ([INDEX.c.kind.in_(self.kinds)] if self.kinds else [])
 
     def entry_columns(self) -> list[ColumnElement]:

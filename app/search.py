@@ -1,19 +1,24 @@
-"""Full-text search: one index over every text-bearing record, safe query building, ranked snippets.
+"""Full-text search: one index over every text-bearing record, analysed queries, ranked snippets.
 
-One table ``search_index(kind, item_id, title, body)`` behind one interface (``matches``, ``match_clause``,
-``rank_expression``, ``snippets``; app/ranking.py pages matches in relevance order):
-SQLite keeps it as an FTS5 virtual table ranked by bm25; PostgreSQL as a table with a generated, weighted
-``tsvector`` and a GIN index, ranked by ``ts_rank_cd``. Titles weigh ten times the body in both. User text
-never reaches the query language raw: for FTS5 each word is quoted (as Datasette's ``escape_fts`` does), for
-PostgreSQL only letters and digits are kept, so no input can be a syntax error; a trailing ``*`` on a word is
-kept as a prefix search.
+One table ``search_index(kind, item_id, title, body, title_terms, body_terms)`` behind one interface
+(``matches``, ``match_clause``, ``rank_expression``, ``snippets``; app/ranking.py pages matches in relevance
+order). The ``*_terms`` columns hold the text as app/text analyses it (lemmas, folded spelling, no stop words),
+so both backends index the same terms: SQLite as an FTS5 virtual table over them ranked by bm25, PostgreSQL
+as a weighted ``to_tsvector('simple', …)`` with a GIN index, ranked by ``ts_rank_cd``. Titles weigh ten times
+the body in both.
+
+A query is analysed the same way (``query_terms``) and expanded by actors' and issues' aliases and the
+thesaurus (``expand``): each concept matches a record holding any of its forms, and a record matches the query
+when it holds any concept (``match_all``: every concept), so a whole question works and records holding more
+and rarer concepts rank first. Queries are built from analysed terms only, each quoted, so no user text is
+ever query syntax; a trailing ``*`` on a word is kept as a prefix search.
 """
 
 import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import reduce
+from functools import lru_cache
 
 from sqlalchemy import (
     ColumnElement,
@@ -22,9 +27,9 @@ from sqlalchemy import (
     String,
     Subquery,
     bindparam,
-    case,
     cast,
     column,
+    false,
     func,
     literal_column,
     select,
@@ -36,21 +41,26 @@ from sqlalchemy.dialects.postgresql import REAL
 from sqlmodel import Session
 
 from app.errors import InvalidParameter
+from app.text import Concept, Lexicon, analyse, build_lexicon, expand, index_form, query_terms
 
 SEARCH_TABLE = "search_index"
-# PostgreSQL text search configuration: English stemming with accents folded, made by the migrations.
-TS_CONFIG = "peacekb"
 MAX_QUERY_WORDS = 32
-# Snippet markers: characters that cannot occur in user queries (stripped) or in our texts, replaced by
-# <mark> tags after HTML escaping. Private-use code points survive PostgreSQL's ts_headline options too.
+SNIPPET_WORDS = 24  # words in a snippet of a long text, as FTS5's snippet() was asked for
+WHOLE_TEXT_UP_TO = 300  # characters: a text this short is its own snippet
+# Snippet markers: characters that cannot occur in our texts, replaced by <mark> tags after HTML escaping.
 _MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
-_LT, _GT = "\ue002", "\ue003"  # angle brackets masked from PostgreSQL's ts_headline
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\ue000-\ue003]")
 
 # Typed, so that kinds and ids sort by code point on PostgreSQL too (app/db.py ``sortable``).
 INDEX = table(
-    SEARCH_TABLE, column("kind", String), column("item_id", String), column("title", String), column("body", String)
+    SEARCH_TABLE,
+    column("kind", String),
+    column("item_id", String),
+    column("title", String),
+    column("body", String),
+    column("title_terms", String),
+    column("body_terms", String),
 )
 
 
@@ -58,45 +68,97 @@ def is_search_table(name: str) -> bool:
     return name == SEARCH_TABLE or name.startswith(f"{SEARCH_TABLE}_")
 
 
-def query_words(user_text: str, *, parameter: str = "q") -> list[tuple[str, bool]]:
-    """The words of free text, each with whether it ends in ``*`` (a prefix); reject text with no word."""
-    # Control characters end a string early inside SQLite's FTS parser (NUL) or are our snippet markers.
+@dataclass(frozen=True)
+class SearchQuery:
+    """A query as concepts (app/text/expansion.py), and whether a match needs every one of them."""
+
+    text: str
+    concepts: tuple[Concept, ...]
+    match_all: bool
+
+    def forms(self, concept: Concept) -> list[tuple[tuple[str, bool], ...]]:
+        """The ways to find a concept: its own terms, then each alternative's, as (term, prefix) phrases."""
+        own = tuple((term.term, term.prefix) for term in concept.terms)
+        return [own, *(tuple((term, False) for term in alternative.terms) for alternative in concept.alternatives)]
+
+
+def parse_query(session: Session, user_text: str, *, match_all: bool = False, parameter: str = "q") -> SearchQuery:
+    """The query ``user_text`` asks, expanded by the knowledge base's lexicon; text with no word is refused."""
     user_text = _CONTROL_CHARACTERS.sub(" ", user_text)
-    words = []
-    for raw in user_text.split()[:MAX_QUERY_WORDS]:
-        prefix = raw.endswith("*") and len(raw.rstrip("*")) > 0
-        word = raw.rstrip("*") if prefix else raw
-        if re.search(r"\w", word):
-            words.append((word, prefix))
-    if not words:
+    words = user_text.split()[:MAX_QUERY_WORDS]
+    if not any(analyse(word) for word in words):
         raise InvalidParameter(parameter, "must contain at least one word to search for")
-    return words
+    return _parse(" ".join(words), match_all, lexicon(session))
 
 
-def fts_query(user_text: str, *, parameter: str = "q") -> str:
-    """An FTS5 query matching every word: each one quoted, so nothing in it is FTS syntax."""
-    quoted = [
-        '"' + word.replace('"', '""') + '"' + ("*" if prefix else "")
-        for word, prefix in query_words(user_text, parameter=parameter)
+@lru_cache(maxsize=4096)
+def _parse(user_text: str, match_all: bool, lexicon: Lexicon) -> SearchQuery:
+    terms = [term for term in query_terms(user_text) if _SAFE_TERM.fullmatch(term.term)]
+    return SearchQuery(user_text, tuple(expand(terms, lexicon)), match_all)
+
+
+# Analysed terms are letters and digits, a number's decimal point at most: quoted, none can be query syntax.
+_SAFE_TERM = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
+
+_lexicon: tuple[object, Lexicon] | None = None
+
+
+def lexicon(session: Session) -> Lexicon:
+    """Actors' and issues' names and aliases and the thesaurus, built once per process and again after any
+    write (the latest revision id changes with every write)."""
+    global _lexicon
+    from app.models import Actor, DisputedIssue, Revision, ThesaurusEntry
+
+    key = (session.get_bind().url, session.scalar(select(func.max(Revision.id))))
+    if _lexicon is None or _lexicon[0] != key:
+        entries = session.execute(select(ThesaurusEntry.id, ThesaurusEntry.terms))
+        actors = session.execute(select(Actor.id, Actor.name, Actor.aliases))
+        issues = session.execute(select(DisputedIssue.id, DisputedIssue.name, DisputedIssue.aliases))
+        built = build_lexicon(
+            thesaurus=[{"id": i, "terms": t} for i, t in entries],
+            actors=[{"id": i, "name": n, "aliases": a} for i, n, a in actors],
+            issues=[{"id": i, "name": n, "aliases": a} for i, n, a in issues],
+        )
+        _lexicon = (key, built)
+    return _lexicon[1]
+
+
+def forget_lexicon() -> None:
+    """Build the lexicon afresh on the next query (after a write that records no revision, such as the seed)."""
+    global _lexicon
+    _lexicon = None
+
+
+def _fts_term(term: str, prefix: bool) -> str:
+    return '"' + term + '"' + ("*" if prefix else "")
+
+
+def fts_query(query: SearchQuery) -> str:
+    """The FTS5 query: each concept an OR of its forms (a form of several terms a phrase), joined by OR or AND."""
+    concepts = [
+        "(" + " OR ".join(" + ".join(_fts_term(*term) for term in form) for form in query.forms(concept)) + ")"
+        for concept in query.concepts
     ]
-    return " ".join(quoted)
+    return (" AND " if query.match_all else " OR ").join(concepts)
 
 
-def _prefix_tsquery(word: str) -> str:
-    """``to_tsquery`` text for a prefix word: its letters and digits only, the last part a prefix."""
-    parts = re.findall(r"[^\W_]+", word)
-    # A word of only underscores leaves nothing: match nothing rather than everything.
-    return " & ".join([*parts[:-1], f"{parts[-1]}:*"]) if parts else "_"
+def _pg_term(term: str, prefix: bool) -> str:
+    return "'" + term + "'" + (":*" if prefix else "")
 
 
-def _pg_query(user_text: str):
-    """A tsquery matching every word: PostgreSQL's own parser reads each plain word (``plainto_tsquery`` has
-    no operators, so nothing is syntax), prefix words are built from their letters and digits."""
-    terms = [
-        func.to_tsquery(TS_CONFIG, _prefix_tsquery(word)) if prefix else func.plainto_tsquery(TS_CONFIG, word)
-        for word, prefix in query_words(user_text)
+def pg_query_text(query: SearchQuery) -> str:
+    """The same query as ``to_tsquery`` text: ``|`` and ``&``, phrases by ``<->``, prefixes by ``:*``."""
+    concepts = [
+        "("
+        + " | ".join("(" + " <-> ".join(_pg_term(*term) for term in form) + ")" for form in query.forms(concept))
+        + ")"
+        for concept in query.concepts
     ]
-    return reduce(lambda left, right: left.op("&&")(right), terms)
+    return (" & " if query.match_all else " | ").join(concepts)
+
+
+def _pg_query(query: SearchQuery):
+    return func.to_tsquery("simple", bindparam("tsquery", pg_query_text(query)))
 
 
 def _is_postgres(session: Session) -> bool:
@@ -104,24 +166,29 @@ def _is_postgres(session: Session) -> bool:
 
 
 def matches(session: Session, kind: str, user_text: str) -> Subquery:
-    """``(item_id)`` of the records of one kind that match the text: join it to filter a list."""
-    statement = select(INDEX.c.item_id.label("item_id")).where(match_clause(session, user_text), INDEX.c.kind == kind)
+    """``(item_id)`` of the records of one kind that match every concept of the text: join it to filter a list."""
+    query = parse_query(session, user_text, match_all=True)
+    statement = select(INDEX.c.item_id.label("item_id")).where(match_clause(session, query), INDEX.c.kind == kind)
     return statement.subquery(f"{kind}_matches")
 
 
-def match_clause(session: Session, user_text: str) -> ColumnElement:
-    """The WHERE clause of the index entries matching the text (every word)."""
+def match_clause(session: Session, query: SearchQuery) -> ColumnElement:
+    """The WHERE clause of the index entries matching the query."""
+    if not query.concepts:
+        return false()  # stop words only: nothing is indexed by them
     if _is_postgres(session):
-        return literal_column(f"{SEARCH_TABLE}.document").op("@@")(_pg_query(user_text))
-    return _fts_match(user_text)
+        return literal_column(f"{SEARCH_TABLE}.document").op("@@")(_pg_query(query))
+    return text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(bindparam("fts_query", fts_query(query)))
 
 
-def rank_expression(session: Session, user_text: str) -> ColumnElement:
+def rank_expression(session: Session, query: SearchQuery) -> ColumnElement:
     """A matching entry's rank, best lowest: FTS5's bm25 (titles weigh ten times the body); on PostgreSQL,
     ``ts_rank_cd`` negated. A query's score is the rank negated (higher is better)."""
     if _is_postgres(session):
         document = literal_column(f"{SEARCH_TABLE}.document")
-        return type_coerce(-func.ts_rank_cd(document, _pg_query(user_text)), Float)
+        if not query.concepts:
+            return type_coerce(literal_column("0.0"), Float)
+        return type_coerce(-func.ts_rank_cd(document, _pg_query(query)), Float)
     return literal_column(f"{SEARCH_TABLE}.rank", Float)
 
 
@@ -143,6 +210,17 @@ class SearchEntry:
     title: str
     body: str
 
+    def row(self) -> dict[str, str]:
+        """The index row: the raw text and its analysed terms, computed here for every way records are written."""
+        return {
+            "kind": self.kind,
+            "item_id": self.item_id,
+            "title": self.title,
+            "body": self.body,
+            "title_terms": index_form(self.title),
+            "body_terms": index_form(self.body),
+        }
+
 
 def replace_entries(session: Session, kind: str, entries: Iterable[SearchEntry]) -> None:
     """Make the index hold exactly ``entries`` for their records (of one kind)."""
@@ -152,10 +230,7 @@ def replace_entries(session: Session, kind: str, entries: Iterable[SearchEntry])
     ids = [entry.item_id for entry in entries]
     for chunk in range(0, len(ids), 500):
         session.execute(INDEX.delete().where(INDEX.c.kind == kind, INDEX.c.item_id.in_(ids[chunk : chunk + 500])))
-    session.execute(
-        INDEX.insert(),
-        [{"kind": e.kind, "item_id": e.item_id, "title": e.title, "body": e.body} for e in entries],
-    )
+    session.execute(INDEX.insert(), [entry.row() for entry in entries])
 
 
 def remove_entries(session: Session, kind: str, ids: list[str]) -> None:
@@ -164,42 +239,86 @@ def remove_entries(session: Session, kind: str, ids: list[str]) -> None:
 
 def highlight(snippet: str) -> str:
     """HTML-escape a snippet, then turn the match markers into ``<mark>`` tags."""
-    snippet = snippet.replace(_LT, "<").replace(_GT, ">")
     return html.escape(snippet).replace(_MARK_OPEN, "<mark>").replace(_MARK_CLOSE, "</mark>")
 
 
-def _headline(column, query):
-    """ts_headline as FTS5's snippet() behaves: the whole of a short text, else a fragment around the match.
+@dataclass(frozen=True)
+class Found:
+    """What a page's entry holds of the query: its marked snippet, and the forms of each concept it has."""
 
-    Angle brackets are masked first: PostgreSQL's parser would take ``<b>`` for markup and drop it.
-    """
-    masked = func.replace(func.replace(column, "<", _LT), ">", _GT)
-    marks = f"StartSel={_MARK_OPEN}, StopSel={_MARK_CLOSE}"
-    return case(
-        (func.length(column) <= 300, func.ts_headline(TS_CONFIG, masked, query, f"{marks}, HighlightAll=true")),
-        else_=func.ts_headline(TS_CONFIG, masked, query, f"{marks}, MaxWords=30, MinWords=12"),
-    )
+    snippet: str
+    forms: list[tuple[Concept, int]]  # (concept, index of the form in ``SearchQuery.forms``)
 
 
-def _fts_match(user_text: str):
-    return text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(bindparam("fts_query", fts_query(user_text)))
+def found_in(session: Session, query: SearchQuery, entries: list[int]) -> dict[int, Found]:
+    """For each of these index entries (by ``indexed_order``) of one page, its snippet and matched forms.
 
-
-def snippets(session: Session, user_text: str, entries: list[int]) -> dict[int, str]:
-    """The marked snippet of each of these index entries (by ``indexed_order``), HTML-escaped, matches in
-    ``<mark>``."""
+    Read from the analysed terms in Python, the same on both backends: a page holds at most a few dozen."""
     if not entries:
         return {}
     entry = indexed_order(session)
-    if _is_postgres(session):
-        query = _pg_query(user_text)
-        snippet = case(
-            (func.to_tsvector(TS_CONFIG, INDEX.c.title).op("@@")(query), _headline(INDEX.c.title, query)),
-            else_=_headline(INDEX.c.body, query),
-        )
-        where = [entry.in_(entries)]
-    else:
-        snippet = literal_column(f"snippet({SEARCH_TABLE}, -1, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', 24)")
-        where = [_fts_match(user_text), entry.in_(entries)]
-    marked = session.execute(select(entry, snippet).select_from(INDEX).where(*where)).all()
-    return {at: highlight(text) for at, text in marked}
+    rows = session.execute(
+        select(entry, INDEX.c.title, INDEX.c.body, INDEX.c.title_terms, INDEX.c.body_terms)
+        .select_from(INDEX)
+        .where(entry.in_(entries))
+    ).all()
+    wanted = [form for concept in query.concepts for form in query.forms(concept)]
+    exact = {term for form in wanted for term, prefix in form if not prefix}
+    prefixes = tuple(term for form in wanted for term, prefix in form if prefix)
+    found = {}
+    for at, title, body, title_terms, body_terms in rows:
+        terms = f"{title_terms} {body_terms}".split()
+        forms = [
+            (concept, number)
+            for concept in query.concepts
+            for number, form in enumerate(query.forms(concept))
+            if _holds(terms, form)
+        ]
+        found[at] = Found(_snippet(title, body, exact, prefixes), forms)
+    return found
+
+
+def _holds(terms: list[str], form: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether the terms hold the form's terms in a row (a prefix matching any term it begins)."""
+    for start in range(len(terms) - len(form) + 1):
+        if all(
+            terms[start + n].startswith(term) if prefix else terms[start + n] == term
+            for n, (term, prefix) in enumerate(form)
+        ):
+            return True
+    return False
+
+
+def _begins(term: str, prefixes: tuple[str, ...]) -> bool:
+    return bool(prefixes) and term.startswith(prefixes)
+
+
+def _snippet(title: str, body: str, exact: set[str], prefixes: tuple[str, ...]) -> str:
+    """The title marked if it holds a query term, else the body: whole if short, else a window of words
+    around the first match."""
+    for source in (title, body):
+        tokens = analyse(source)
+        hits = [
+            n
+            for n, t in enumerate(tokens)
+            if not t.is_stop and (t.term in exact or t.term.startswith(prefixes or ("\0",)))
+        ]
+        if hits or source is body:
+            break
+    if not tokens:
+        return highlight(source)
+    first, last = 0, len(tokens)
+    if len(source) > WHOLE_TEXT_UP_TO:
+        first = max(0, (hits[0] if hits else 0) - SNIPPET_WORDS // 4)
+        last = min(len(tokens), first + SNIPPET_WORDS)
+    begin = 0 if first == 0 else tokens[first].start
+    end = len(source) if last == len(tokens) else tokens[last - 1].end
+    pieces, position = [], begin
+    for n in hits:
+        if first <= n < last:
+            token = tokens[n]
+            pieces += [source[position : token.start], _MARK_OPEN, source[token.start : token.end], _MARK_CLOSE]
+            position = token.end
+    pieces.append(source[position:end])
+    marked = "".join(pieces)
+    return ("…" if begin else "") + highlight(marked) + ("…" if end < len(source) else "")

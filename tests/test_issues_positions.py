@@ -12,7 +12,12 @@ def test_get_issue_returns_the_issue(world):
     response = world.get(f"{API}/issues/territory")
 
     assert response.status_code == 200
-    assert response.json() == {"id": "territory", "name": "Territory", "description": "Who holds Donetsk and Luhansk."}
+    assert response.json() == {
+        "id": "territory",
+        "name": "Territory",
+        "description": "Who holds Donetsk and Luhansk.",
+        "aliases": [],
+    }
 
 
 def test_list_issues_answers_every_issue(world):
@@ -21,8 +26,8 @@ def test_list_issues_answers_every_issue(world):
     assert response.status_code == 200
     assert response.json() == {
         "items": [
-            {"id": "sanctions", "name": "Sanctions relief", "description": None},
-            {"id": "territory", "name": "Territory", "description": "Who holds Donetsk and Luhansk."},
+            {"id": "sanctions", "name": "Sanctions relief", "description": None, "aliases": []},
+            {"id": "territory", "name": "Territory", "description": "Who holds Donetsk and Luhansk.", "aliases": []},
         ],
         "total": 3,
         "total_exact": True,

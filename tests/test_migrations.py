@@ -78,16 +78,33 @@ def test_schema_comparison_notices_a_missing_index(url, engine):
     assert [(kind, index.name) for kind, index in differences] == [("add_index", "ix_claim_stated_on")]
 
 
-def test_upgrade_creates_the_fts5_search_index_with_its_ranking(url, engine):
+def test_upgrade_creates_the_fts5_search_index_over_analysed_terms_with_its_ranking(url, engine):
     upgrade(url)
 
     with engine.connect() as connection:
         sql = connection.execute(text("SELECT sql FROM sqlite_master WHERE name = 'search_index'")).scalar_one()
         rank = connection.execute(text("SELECT v FROM search_index_config WHERE k = 'rank'")).scalar_one()
         connection.execute(text("SELECT count(*) FROM search_index WHERE search_index MATCH '\"x\"'")).scalar_one()
-    assert sql.startswith("CREATE VIRTUAL TABLE search_index USING fts5(")
-    assert "tokenize='porter unicode61 remove_diacritics 2'" in sql
-    assert rank == "bm25(0.0, 0.0, 10.0, 1.0)"
+    assert sql.startswith('CREATE VIRTUAL TABLE "search_index" USING fts5(')
+    assert "title UNINDEXED, body UNINDEXED, title_terms, body_terms" in sql
+    assert "tokenize='unicode61 remove_diacritics 0'" in sql
+    assert rank == "bm25(0.0, 0.0, 0.0, 0.0, 10.0, 1.0)"
+
+
+def test_upgrade_analyses_the_entries_already_indexed_in_their_order(url, engine):
+    upgrade(url, revision="0004")
+    with engine.begin() as connection:
+        for item_id, title in (("a", "Zelenskiy withdrew"), ("b", "Demilitarised zones")):
+            connection.execute(
+                text("INSERT INTO search_index (kind, item_id, title, body) VALUES ('claim', :id, :title, '')"),
+                {"id": item_id, "title": title},
+            )
+
+    upgrade(url)
+
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT item_id, title_terms FROM search_index ORDER BY rowid")).all()
+    assert [tuple(row) for row in rows] == [("a", "zelenskiy withdraw"), ("b", "demilitarize zone")]
 
 
 def test_upgrade_records_the_head_revision(url, engine):

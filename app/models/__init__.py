@@ -17,6 +17,7 @@ from app.models.links import (
 )
 from app.models.plan import Plan, PlanPoint, PlanPointPublic, PlanPublic
 from app.models.source import Document, Source, SourcePublic, SourceSummary
+from app.models.thesaurus import ThesaurusEntry, ThesaurusEntryPublic
 
 __all__ = [
     "Actor",
@@ -53,4 +54,6 @@ __all__ = [
     "Source",
     "SourcePublic",
     "SourceSummary",
+    "ThesaurusEntry",
+    "ThesaurusEntryPublic",
 ]

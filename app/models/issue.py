@@ -1,6 +1,6 @@
 """Disputed issues and the positions actors take on them."""
 
-from sqlalchemy import CheckConstraint
+from sqlalchemy import JSON, CheckConstraint, Column
 from sqlmodel import Field, SQLModel
 
 from app.models import examples
@@ -12,6 +12,11 @@ class DisputedIssueBase(SQLModel):
     id: str = Field(primary_key=True, schema_extra={"examples": ["territory-donbas"]})
     name: str
     description: str | None = None
+    aliases: list[str] = Field(
+        default_factory=list,
+        sa_column=Column(JSON, nullable=False, server_default="[]"),
+        description="Other names analysts give the issue; search expands queries by them.",
+    )
 
 
 class DisputedIssue(DisputedIssueBase, table=True):

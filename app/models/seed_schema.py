@@ -116,13 +116,12 @@ class IssueCreate(Record):
     id: Slug
     name: Text
     description: str | None = None
+    aliases: list[Text] = []
 
 
 class IssueSeed(IssueCreate):
-    """An issue in the seed files: with the names analysts give it, which search expands queries by
-    (app/text/expansion.py). They are checked when the seed loads; the database does not store them yet."""
-
-    aliases: list[Text] = []
+    """An issue in the seed files: its aliases are the names analysts give it, which search expands queries
+    by (app/text/expansion.py)."""
 
 
 class PlanPointSeed(Record):
@@ -213,8 +212,8 @@ class PositionCreate(Record):
 
 
 class ThesaurusEntrySeed(Record):
-    """Words or phrases that mean the same in a search (seed_data/thesaurus.yaml). Checked when the seed
-    loads; the database does not store them yet."""
+    """Words or phrases that mean the same in a search (seed_data/thesaurus.yaml), stored in the
+    ``thesaurus_entry`` table that search expands queries by."""
 
     id: Slug
     terms: list[Text] = Field(min_length=2)

@@ -1,5 +1,6 @@
 """Search across every kind of record, and counts of what the knowledge base holds."""
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import Query, Request
@@ -12,7 +13,7 @@ from app.listing import Page, PageDep, respond
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.services.indexing import INDEXED
-from app.services.search import SearchHit, SearchKind, search_records
+from app.services.search import SearchFilters, SearchHit, SearchKind, SearchMatch, search_records
 
 router = make_router()
 
@@ -25,9 +26,31 @@ def search(
     page: PageDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find.", examples=["Luhansk"])],
     kind: Annotated[list[SearchKind] | None, Query(description="Only these kinds (repeatable).")] = None,
+    match: Annotated[
+        SearchMatch,
+        Query(
+            description="`any` (the default): records holding more of the query's terms, and rarer ones, rank "
+            "first, so a whole question works; `all`: only records holding every term (or an alias or synonym)."
+        ),
+    ] = SearchMatch.any,
+    source_id: Annotated[str | None, Query(description="Only claims of this source.")] = None,
+    actor_id: Annotated[str | None, Query(description="Only claims naming this actor.")] = None,
+    issue_id: Annotated[str | None, Query(description="Only claims about this issue.")] = None,
+    stated_from: Annotated[date | None, Query(description="Only claims stated on or after this day.")] = None,
+    stated_to: Annotated[date | None, Query(description="Only claims stated on or before this day.")] = None,
 ):
-    """Search every kind of record at once, best match first, with highlighted snippets."""
-    found = search_records(session=session, page=page, q=q, kinds=kind)
+    """Search every kind of record at once, best match first, with highlighted snippets.
+
+    The query is analysed as the records are (case, inflections, British and American spelling, stop words),
+    and expanded by actors' and issues' aliases and the thesaurus; each hit says in `matched` which terms it
+    holds and through which alias or synonym. The claim filters keep claims only.
+    """
+    filters = SearchFilters(
+        source_id=source_id, actor_id=actor_id, issue_id=issue_id, stated_from=stated_from, stated_to=stated_to
+    )
+    found = search_records(
+        session=session, page=page, q=q, kinds=kind, match_all=match is SearchMatch.all, filters=filters
+    )
     return respond(request, page, found, SearchHit)
 
 

@@ -39,7 +39,7 @@ from sqlmodel import Session
 
 from app.collector_pause import cyclic_collector_paused
 from app.db import stored_value
-from app.search import SEARCH_TABLE
+from app.search import SEARCH_TABLE, SearchEntry
 from app.services.anchoring import QuoteError, Span, anchor_quote, quote_offsets
 from app.services.indexing import INDEXED
 from app.services.resources import KIND_OF_TABLE, RESOURCES
@@ -271,8 +271,12 @@ class FastWriter:
             entries = []
             for item in items:
                 title, body = describe(item.model)
-                entries.append((kind, item.record_id, title or "", body or ""))
-            cursor.executemany(f"INSERT INTO {SEARCH_TABLE} (kind, item_id, title, body) VALUES (?, ?, ?, ?)", entries)
+                entries.append(SearchEntry(kind, item.record_id, title or "", body or "").row())
+            cursor.executemany(
+                f"INSERT INTO {SEARCH_TABLE} (kind, item_id, title, body, title_terms, body_terms)"
+                " VALUES (:kind, :item_id, :title, :body, :title_terms, :body_terms)",
+                entries,
+            )
         at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
         revisions = [
             (item.kind, item.record_id, "create", self.key_name, at, None, _json(run.public_form(item)))

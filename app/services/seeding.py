@@ -14,6 +14,7 @@ from sqlalchemy import delete, insert, select, tuple_, update
 from sqlmodel import Session, SQLModel
 
 from app import models
+from app.search import forget_lexicon
 from app.services import revisions
 from app.services.anchoring import quote_offsets
 from app.services.indexing import reindex
@@ -177,7 +178,7 @@ class _Writer:
             for a in seed.actors
         ]
         written["actor"] = self.upsert("actors", models.Actor, parents_first(actor_rows, "affiliation_id"))
-        issue_rows = [i.model_dump(exclude={"aliases"}) for i in seed.issues]
+        issue_rows = [i.model_dump() for i in seed.issues]
         written["issue"] = self.upsert("issues", models.DisputedIssue, issue_rows)
         plan_rows = [p.model_dump(exclude={"proposer_ids", "points"}) for p in seed.plans]
         written["plan"] = self.upsert("plans", models.Plan, parents_first(plan_rows, "supersedes_id"))
@@ -202,6 +203,8 @@ class _Writer:
         written["claim_relation"] = self.upsert(
             "relations", models.ClaimRelation, [rel.model_dump() for rel in seed.relations]
         )
+        self.upsert("thesaurus", models.ThesaurusEntry, [t.model_dump() for t in seed.thesaurus])
+        forget_lexicon()  # the seed may change names, aliases and the thesaurus without a revision of them
         self._write_links(r)
         for kind, ids in written.items():
             if ids:

@@ -14,7 +14,7 @@ from tests.writes.helpers import API, bearer, invalid, revision_count
 from tests.writes.kinds import KINDS, claim_body, relation_body
 
 SEEDED_REVISIONS = 14  # one create per record of the mini seed
-TERRITORY = {"id": "territory", "name": "Territory", "description": None}
+TERRITORY = {"id": "territory", "name": "Territory", "description": None, "aliases": []}
 
 
 def utc(value: str) -> datetime:
@@ -29,7 +29,7 @@ def without_times(items: list[dict]) -> list[dict]:
 
 def test_history_lists_create_update_and_delete_with_who_and_snapshots(api, keys):
     started = datetime.now(UTC)
-    ceasefire = {"id": "ceasefire", "name": "Ceasefire", "description": None}
+    ceasefire = {"id": "ceasefire", "name": "Ceasefire", "description": None, "aliases": []}
     api.post(f"{API}/issues", json={"id": "ceasefire", "name": "Ceasefire"}, headers=bearer(keys.write))
     api.patch(f"{API}/issues/ceasefire", json={"description": "Stop firing."}, headers=bearer(keys.write))
     api.delete(f"{API}/issues/ceasefire", headers=bearer(keys.admin))
