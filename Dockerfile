@@ -1,36 +1,44 @@
+# syntax=docker/dockerfile:1
 # PeaceKB: the API with its seeded knowledge base. The database lives on the /data volume; an empty one is
 # migrated and seeded on first start (a non-empty one is only migrated).
 #
-# Two stages: the first installs the dependencies into a virtualenv, a layer rebuilt only when pyproject.toml
-# changes; the second is the slim runtime — the virtualenv, the code, no pip cache, no build leftovers.
+# The image runs the wheel, as pip or pipx would install it anywhere — not the checkout: the migrations, the
+# seed and the static assets are inside the package. Three stages: the dependencies as wheels (a layer rebuilt
+# only when pyproject.toml changes), the project's wheel, then the slim runtime — a virtualenv with both
+# installed offline from those wheels, no pip, no source tree, no build leftovers.
 
-FROM python:3.11-slim AS build
-ENV PIP_NO_CACHE_DIR=1 \
-    PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    PATH=/opt/venv/bin:$PATH
-WORKDIR /srv/peacekb
-RUN python -m venv /opt/venv
-COPY pyproject.toml README.md ./
-# Dependencies only (an empty package stands in for the code), so that editing the code keeps this layer.
-RUN mkdir app && touch app/__init__.py && pip install . && pip uninstall -y peacekb && rm -rf app build
+FROM python:3.11-slim AS dependencies
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+WORKDIR /src
+COPY pyproject.toml ./
+# The requirements come from pyproject.toml itself (with the PostgreSQL driver, for PEACEKB_DATABASE_URL=postgresql…).
+RUN python -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
+print('\n'.join(p['dependencies'] + p['optional-dependencies']['postgres']))" > requirements.txt \
+    && pip wheel --wheel-dir /wheels -r requirements.txt
+
+FROM dependencies AS build
+COPY README.md ./
 COPY app ./app
-# The code stays in /srv/peacekb, where it finds alembic.ini, migrations/ and seed_data/ next to it.
-RUN pip install --no-deps -e . && find /opt/venv -name __pycache__ -prune -exec rm -rf {} +
+COPY migrations ./migrations
+COPY seed_data ./seed_data
+RUN pip wheel --no-deps --wheel-dir /wheels .
 
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PATH=/opt/venv/bin:$PATH \
     PEACEKB_DATABASE_URL=sqlite:////data/peacekb.db
 
-RUN useradd --system --uid 10001 --home-dir /srv/peacekb --shell /usr/sbin/nologin peacekb \
+# The wheels are mounted for this step only, so they take no room in the image; the base image's pip installs
+# them, offline, into a virtualenv that has no pip of its own.
+RUN --mount=type=bind,from=build,source=/wheels,target=/wheels \
+    python -m venv --without-pip /opt/venv \
+    && pip --python /opt/venv/bin/python install --no-compile --no-index --find-links /wheels "peacekb[postgres]" \
+    && useradd --system --uid 10001 --home-dir /srv/peacekb --create-home --shell /usr/sbin/nologin peacekb \
     && mkdir /data && chown peacekb:peacekb /data
 WORKDIR /srv/peacekb
-COPY --from=build /opt/venv /opt/venv
-COPY pyproject.toml README.md alembic.ini ./
-COPY migrations ./migrations
-COPY seed_data ./seed_data
-COPY app ./app
 
 USER peacekb
 VOLUME ["/data"]

@@ -11,30 +11,20 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from fastapi import Depends, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import HTTPBearer
 from sqlmodel import Session, select
 
+from app.bearer import KEY_PREFIX, bearer_token, key_prefix
 from app.config import get_settings
 from app.db import SessionDep, begin_write
-from app.errors import Problem
+from app.errors import Forbidden, Unauthorized
 from app.models import ApiKey
 from app.models.audit import utc_now
+from app.read_pool import run_in_read_pool
 
 Scope = Literal["read", "write", "admin"]
 # Each scope includes the ones below it: read < write < admin (cascading deletes need admin).
 SCOPE_RANK = {"read": 0, "write": 1, "admin": 2}
-KEY_PREFIX = "pkb"
-
-
-class Unauthorized(Problem):
-    status, slug = 401, "unauthorized"
-
-    def __init__(self, detail: str):
-        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="peacekb"'})
-
-
-class Forbidden(Problem):
-    status, slug = 403, "forbidden"
 
 
 @dataclass(frozen=True)
@@ -70,17 +60,24 @@ def revoke_key(session: Session, *, name: str) -> bool:
 
 def verify_key(session: Session, presented: str) -> ApiKey | None:
     """The live key matching ``presented``, or None."""
-    parts = presented.split("_", 2)
-    if len(parts) != 3 or parts[0] != KEY_PREFIX:
+    prefix = key_prefix(presented)
+    if prefix is None:
         return None
-    stored = session.exec(select(ApiKey).where(ApiKey.prefix == parts[1])).first()
+    stored = session.exec(select(ApiKey).where(ApiKey.prefix == prefix)).first()
     if stored is None or stored.revoked_at is not None:
         return None
     return stored if hmac.compare_digest(stored.secret_hash, hash_key(presented)) else None
 
 
-bearer = HTTPBearer(auto_error=False, description="An API key from `peacekb keys create`.")
-CredentialsDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+class _BearerKey(HTTPBearer):
+    """The bearer scheme as OpenAPI documents it, reading the header with the one parser (app/bearer.py)."""
+
+    async def __call__(self, request: Request) -> str | None:  # type: ignore[override]
+        return bearer_token(request.headers)
+
+
+bearer = _BearerKey(auto_error=False, scheme_name="HTTPBearer", description="An API key from `peacekb keys create`.")
+PresentedKeyDep = Annotated[str | None, Depends(bearer)]
 
 
 def _caller(session: Session, presented: str | None) -> Caller:
@@ -97,8 +94,8 @@ def require(scope: Scope):
     transaction then takes the write lock up front (``begin_write``), so concurrent writers queue instead of
     failing."""
 
-    def check(session: SessionDep, credentials: CredentialsDep) -> Caller:
-        caller = _caller(session, credentials.credentials if credentials else None)
+    def check(session: SessionDep, presented: PresentedKeyDep) -> Caller:
+        caller = _caller(session, presented)
         if SCOPE_RANK[caller.scope] < SCOPE_RANK[scope]:
             raise Forbidden(f"This operation needs a key with the '{scope}' scope; this key has '{caller.scope}'.")
         if SCOPE_RANK[scope] >= SCOPE_RANK["write"]:
@@ -112,15 +109,12 @@ async def reader(request: Request, session: SessionDep) -> None:
     """Reads are public unless PEACEKB_READ_REQUIRES_KEY is set; then any valid key may read.
 
     The header is parsed here rather than through ``bearer`` so that OpenAPI does not mark public reads as
-    needing a key. Async, as it only reads a header (and, with keys required, one row by its index): a sync
-    dependency would cost every read a trip to the thread pool.
+    needing a key. Async, so that a public read costs no trip to a thread; with keys required, the key's row
+    is read in the read pool, never on the event loop.
     """
     if not get_settings().read_requires_key:
         return
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    presented = token.strip() if scheme.lower() == "bearer" and token.strip() else None
-    _caller(session, presented)
+    await run_in_read_pool(_caller, session, bearer_token(request.headers))
 
 
 Writer = Annotated[Caller, Depends(require("write"))]
-Admin = Annotated[Caller, Depends(require("admin"))]

@@ -1,17 +1,77 @@
 """The ``peacekb`` command line: serve, migrate, seed, export and count the knowledge base."""
 
+import errno
 import os
 import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from sqlmodel import Session
+from typer.core import TyperGroup
 
 from app.config import get_settings
 
+# Set to any value to see the traceback of a failure instead of its one line (read straight from the
+# environment, not the settings: the settings themselves may be what failed).
+DEBUG_VARIABLE = "PEACEKB_DEBUG"
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def failure_message(error: Exception) -> str:
+    """What a failed command prints: the reason in one line (a seed's report lists each of its problems)."""
+    from pydantic import ValidationError
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+    from app.errors import Problem
+    from app.services.backup import BackupError
+    from app.services.seed_reader import SeedError
+
+    if isinstance(error, SeedError):
+        return str(error)
+    if isinstance(error, ValidationError):
+        settings = error.title == "Settings"  # whose fields are named by their environment variables
+
+        def field(location: tuple) -> str:
+            name = ".".join(map(str, location))
+            return f"PEACEKB_{name.upper()}" if settings else f"{error.title}.{name}"
+
+        return "; ".join(f"{field(e['loc'])}: {e['msg']}" for e in error.errors())
+    if isinstance(error, DBAPIError):
+        return f"database error: {_one_line(error.orig)}"
+    if isinstance(error, SQLAlchemyError):
+        # args[0] is the message alone; str() appends a link to SQLAlchemy's error pages.
+        return f"database error: {_one_line(error.args[0] if error.args else type(error).__name__)}"
+    if isinstance(error, OSError) and error.strerror:
+        return _one_line(f"{error.filename}: {error.strerror}" if error.filename else error.strerror)
+    if isinstance(error, Problem | BackupError | OSError | ValueError):
+        return _one_line(error)
+    return f"unexpected {type(error).__name__}: {_one_line(error)} (run with {DEBUG_VARIABLE}=1 for the traceback)"
+
+
+class OneLineFailures(TyperGroup):
+    """The one place where a command's failure becomes one line on stderr and a non-zero exit, never a
+    traceback: 2 for a value given wrongly (ValueError), 1 for anything else."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException, click.Abort):
+            raise  # Typer's and Click's own endings: a command's chosen exit, usage errors, Ctrl-C
+        except Exception as error:
+            if os.environ.get(DEBUG_VARIABLE) or (isinstance(error, OSError) and error.errno == errno.EPIPE):
+                raise  # Click's main ends a closed pipe (`peacekb export | head`) quietly
+            typer.echo(failure_message(error), err=True)
+            raise typer.Exit(2 if isinstance(error, ValueError) else 1) from None
+
+
 app = typer.Typer(
+    cls=OneLineFailures,
     help="PeaceKB: a provenance-first knowledge base of the 2025 Ukraine–Russia peace talks.",
     no_args_is_help=True,
 )
@@ -75,18 +135,13 @@ def seed(
     """Check a seed completely, then load it in one transaction (loading twice changes nothing)."""
     from app.db import begin_write
     from app.migrate import upgrade
-    from app.services.seed_reader import SeedError
     from app.services.seeding import load_seed
 
     settings = get_settings()
     upgrade(settings.database_url)
     with _session() as session:
         begin_write(session)  # take the write lock up front: a server may be writing too
-        try:
-            report = load_seed(session, path or settings.seed_dir)
-        except SeedError as error:
-            typer.echo(str(error), err=True)
-            raise typer.Exit(1) from None
+        report = load_seed(session, path or settings.seed_dir)
     written = {kind: n for kind, n in report.written.items() if n}
     typer.echo(f"seed loaded; written: {written}" if written else "seed loaded; nothing changed")
 
@@ -115,12 +170,8 @@ def export(
     jsonld (schema.org Claim and ClaimReview). ndjson and csv take --kind for one collection."""
     from app.services.record_export import write_export
 
-    try:
-        with _session() as session:
-            write_export(session, format=format.value, kind=kind, output=output, base_url=base_url)
-    except ValueError as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(2) from None
+    with _session() as session:
+        write_export(session, format=format.value, kind=kind, output=output, base_url=base_url)
     if output is not None:
         typer.echo(f"exported to {output}", err=True)
 
@@ -236,14 +287,9 @@ def backup(file: Annotated[Path, typer.Argument(help="Where to write the copy (r
 
     Restore by stopping the server and putting FILE where PEACEKB_DATABASE_URL points.
     """
-    from app.services.backup import BackupError
     from app.services.backup import backup as backup_database
 
-    try:
-        report = backup_database(get_settings().database_url, file)
-    except BackupError as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(1) from None
+    report = backup_database(get_settings().database_url, file)
     typer.echo(f"backed up to {report.path} ({report.bytes:,} bytes; integrity, search index and foreign keys ok)")
 
 

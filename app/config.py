@@ -7,18 +7,27 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from app.package_data import SEED_DIR
+
+# The checkout, for the tests and development tools only: an installed package has none, so the app finds its
+# files through app.package_data and keeps its data under the current folder.
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATABASE_PATH = REPO_ROOT / "data" / "peacekb.db"
+
+
+def default_database_url() -> str:
+    # Relative to the folder the command runs in, never inside site-packages; the quick start runs in the
+    # checkout, so its database is the checkout's data/peacekb.db.
+    return f"sqlite:///{Path.cwd() / 'data' / 'peacekb.db'}"
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PEACEKB_", env_file=".env", extra="ignore")
 
     database_url: str = Field(
-        default=f"sqlite:///{DEFAULT_DATABASE_PATH}",
-        description="SQLAlchemy URL of the database; defaults to data/peacekb.db in the checkout.",
+        default_factory=default_database_url,
+        description="SQLAlchemy URL of the database; defaults to data/peacekb.db under the current folder.",
     )
-    seed_dir: Path = Field(default=REPO_ROOT / "seed_data", description="Directory of curated seed files.")
+    seed_dir: Path = Field(default=SEED_DIR, description="Directory of curated seed files (default: the package's).")
     seed_on_startup: bool = Field(
         default=True,
         description="Migrate and load the seed data when the server starts on an empty database.",
@@ -35,7 +44,7 @@ class Settings(BaseSettings):
     read_threads: int = Field(
         default_factory=lambda: os.cpu_count() or 2,
         ge=1,
-        description="Threads per worker process that run reads: one per core by default (app/routes/base.py).",
+        description="Threads per worker process that run reads: one per core by default (app/read_pool.py).",
     )
     read_requires_key: bool = Field(default=False, description="Require an API key for reads too.")
     # Limits (app/middleware.py, app/db.py): what one request may cost the server.

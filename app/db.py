@@ -15,12 +15,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends
-from sqlalchemy import ColumnElement, Connection, Engine, String, event
+from sqlalchemy import ColumnElement, Engine, String, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.base import Executable
-from sqlalchemy.sql.compiler import Compiled
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session, create_engine
 
@@ -140,34 +137,3 @@ def stored_value(value: Any) -> Any:
 def sortable(column: ColumnElement) -> ColumnElement:
     """Wrap a column for ORDER BY so that SQLite and PostgreSQL give the same order."""
     return _Sortable(column)
-
-
-class Prepared:
-    """A read statement compiled once per dialect and run straight on the driver's cursor.
-
-    For the hottest reads only (a claim by id): SQLAlchemy's execution layer costs ~100 µs a statement, many
-    times what SQLite takes to answer a primary-key lookup. Rows come back as the driver gives them (dates as
-    ISO strings on SQLite), for a pydantic model to validate. Use only for short, indexed reads: they skip the
-    engine's events, so a statement issued this way does not restart the query clock (app/limits.py).
-    """
-
-    def __init__(self, statement: Executable) -> None:
-        self.statement = statement
-        self._compiled: dict[str, Compiled] = {}
-
-    def rows(self, connection: Connection, **params: Any) -> list[tuple]:
-        """The rows for these parameters, on the connection (and transaction) of a session's ``connection()``."""
-        dialect = connection.dialect
-        compiled = self._compiled.get(dialect.name)
-        if compiled is None:
-            compiled = self._compiled[dialect.name] = self.statement.compile(dialect=dialect)
-        values = compiled.construct_params(params)
-        arguments = tuple(values[name] for name in compiled.positiontup) if compiled.positional else values
-        cursor = connection.connection.dbapi_connection.cursor()
-        try:
-            cursor.execute(compiled.string, arguments)
-            return cursor.fetchall()
-        except dialect.loaded_dbapi.Error as error:  # answered like any other database error (app/limits.py)
-            raise DBAPIError.instance(compiled.string, arguments, error, dialect.loaded_dbapi.Error) from error
-        finally:
-            cursor.close()

@@ -8,6 +8,7 @@ from sqlmodel import SQLModel
 
 from app import models
 from app.db import SessionDep
+from app.read_pool import run_in_read_pool
 from app.services.lookup import get_or_404
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -16,12 +17,12 @@ Row = TypeVar("Row", bound=SQLModel)
 def _loader(table: type[Row], label: str, parameter: str) -> Callable[..., Row]:
     """A dependency reading the path parameter ``parameter`` and loading that row, or answering 404."""
 
-    # Async on purpose: one primary-key read is cheaper on the event loop than a trip to the thread pool.
+    # The read runs in the read pool, like the read routes, never on the event loop.
     async def load(
         session: SessionDep,
         record_id: Annotated[str, Path(alias=parameter, description=f"The {label}'s id.")],
     ):
-        return get_or_404(session, table, record_id, label)
+        return await run_in_read_pool(get_or_404, session, table, record_id, label)
 
     return load
 

@@ -1,6 +1,7 @@
 """One error family, rendered by one handler as RFC 9457 ``application/problem+json``.
 
-Code below the routes raises ``Problem`` subclasses (``NotFound``, ``Conflict``, ``InvalidParameter``);
+Every ``Problem`` subclass is declared here (``NotFound``, ``Conflict``, ``InvalidParameter``, the 401, 403,
+412 and 413 answers); pydantic's ``ValidationError`` becomes a problem through ``invalid_input`` alone, and
 FastAPI's own validation errors and unknown routes are rendered in the same shape. Bodies never carry SQL,
 paths or stack traces: unexpected exceptions are logged and answered with a bare 500.
 """
@@ -13,7 +14,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -28,8 +29,19 @@ class InvalidField(BaseModel):
     reason: str = Field(examples=["Input should be less than or equal to 500"])
 
 
+def _absent_rather_than_null(schema: dict) -> None:
+    """A problem document is sent without its empty members (``exclude_none``), never with nulls."""
+    schema["required"] = ["type", "title", "status"]
+    for name in ("detail", "instance", "errors"):
+        member = schema["properties"][name]
+        member.update(next(option for option in member.pop("anyOf") if option != {"type": "null"}))
+        member.pop("default", None)
+
+
 class ProblemDetails(BaseModel):
     """An RFC 9457 problem document."""
+
+    model_config = ConfigDict(json_schema_extra=_absent_rather_than_null)
 
     type: str = Field(default="about:blank", examples=["urn:peacekb:problem:not-found"])
     title: str = Field(examples=["Not Found"])
@@ -72,6 +84,55 @@ class InvalidParameter(InvalidInput):
         super().__init__([InvalidField(location=location, name=name, reason=reason)])
 
 
+class Unauthorized(Problem):
+    status, slug = 401, "unauthorized"
+
+    def __init__(self, detail: str):
+        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="peacekb"'})
+
+
+class Forbidden(Problem):
+    status, slug = 403, "forbidden"
+
+
+class PreconditionFailed(Problem):
+    status, slug = 412, "precondition-failed"
+
+
+class PayloadTooLarge(Problem, StarletteHTTPException):
+    """413. Also an HTTPException because FastAPI re-raises those while it reads a body (it would turn any
+    other error there into a 400); the Problem handler, first in the method order, renders it."""
+
+    status, slug = 413, "payload-too-large"
+
+    def __init__(self, limit: int):
+        Problem.__init__(self, f"The request body is larger than this operation accepts ({limit} bytes).")
+        self.status_code = 413
+
+
+def invalid_fields(errors: list[Any], *, location: str | None = None) -> list[InvalidField]:
+    """Pydantic's errors as rejected fields, each named by its dotted path with pydantic's reason.
+
+    ``location`` is where the validated data was sent; without it (FastAPI's request errors) each error's
+    path starts with it (``query``, ``body``). A repeated query parameter is named as the client sent it:
+    ``kind``, not ``kind.1``.
+    """
+    fields = []
+    for error in errors:
+        path = tuple(error.get("loc", ()))
+        where, parts = (location, path) if location else (str(path[0]) if path else "request", path[1:])
+        if where == "query":
+            parts = tuple(part for part in parts if not isinstance(part, int))
+        name = ".".join(str(part) for part in parts) or where
+        fields.append(InvalidField(location=where, name=name, reason=error.get("msg", "invalid")))
+    return fields
+
+
+def invalid_input(error: ValidationError, *, location: str = "body") -> InvalidInput:
+    """A pydantic validation failure as the 422 naming each rejected field."""
+    return InvalidInput(invalid_fields(error.errors(), location=location))
+
+
 def problem_response(
     request: Request,
     status: int,
@@ -94,20 +155,8 @@ def problem_response(
     )
 
 
-def _field_name(location: tuple[Any, ...]) -> tuple[str, str]:
-    where = str(location[0]) if location else "request"
-    parts = location[1:]
-    if where == "query":  # a repeated parameter is named as the client sent it: `kind`, not `kind.1`
-        parts = [part for part in parts if not isinstance(part, int)]
-    name = ".".join(str(part) for part in parts) or where
-    return where, name
-
-
 def _validation_problem(request: Request, exc: RequestValidationError) -> JSONResponse:
-    errors = []
-    for error in exc.errors():
-        where, name = _field_name(tuple(error.get("loc", ())))
-        errors.append(InvalidField(location=where, name=name, reason=error.get("msg", "invalid")))
+    errors = invalid_fields(list(exc.errors()))
     detail = "; ".join(f"{e.name}: {e.reason}" for e in errors)
     return problem_response(request, 422, detail=detail, slug="invalid-parameter", errors=errors)
 
@@ -119,9 +168,16 @@ def _allowed_methods(request: Request, first_route: str) -> str:
     """Every method the API documents at this path: the router's own 405 names only those of the first
     route that matched, so ``/claims`` would seem not to take ``POST``."""
     methods = {method.strip() for method in first_route.split(",") if method.strip()}
-    for template, operations in request.app.openapi().get("paths", {}).items():
-        if re.fullmatch(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)), request.url.path):
-            methods |= {method.upper() for method in operations if method in _HTTP_METHODS}
+    paths = request.app.openapi().get("paths", {})
+    matching = [t for t in paths if re.fullmatch(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(t)), request.url.path)]
+    # The most specific templates say what the path is: /claims/x.jsonld is the JSON-LD export of claim x, not
+    # a claim whose id is "x.jsonld" (which /claims/{claim_id} would also match).
+    literal = {template: len(re.sub(r"\{[^/]+?\}", "", template)) for template in matching}
+    for template in matching:
+        if literal[template] == max(literal.values()):
+            methods |= {method.upper() for method in paths[template] if method in _HTTP_METHODS}
+    if "GET" in methods:
+        methods.add("HEAD")  # answered for every GET (app/middleware.py), though not documented
     return ", ".join(sorted(methods))
 
 

@@ -6,11 +6,7 @@ import orjson
 from fastapi import Request, Response
 from pydantic import BaseModel
 
-from app.errors import Problem
-
-
-class PreconditionFailed(Problem):
-    status, slug = 412, "precondition-failed"
+from app.errors import PreconditionFailed
 
 
 def etag_of(snapshot: dict) -> str:
@@ -43,9 +39,13 @@ def respond_item(request: Request, item: BaseModel) -> Response:
     The body is serialized once and the tag hashed from those bytes — the same bytes ``etag_of`` hashes for
     writes — and returned as the response, so FastAPI does not validate and encode the item again.
     """
-    body = orjson.dumps(item.model_dump(mode="json"))
+    return respond_tagged(request, orjson.dumps(item.model_dump(mode="json")), "application/json")
+
+
+def respond_tagged(request: Request, body: bytes, media_type: str) -> Response:
+    """A representation with the ETag of its bytes, or 304 when the client holds those bytes already."""
     tag = _tag(body)
     if_none_match = request.headers.get("if-none-match")
     if if_none_match is not None and (tag in _listed(if_none_match) or "*" in _listed(if_none_match)):
         return Response(status_code=304, headers={"ETag": tag})
-    return Response(body, media_type="application/json", headers={"ETag": tag})
+    return Response(body, media_type=media_type, headers={"ETag": tag})

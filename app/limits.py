@@ -18,27 +18,16 @@ import time
 from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.datastructures import Headers
-from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.bearer import bearer_token, key_prefix
 from app.config import Settings, get_settings
-from app.errors import InvalidParameter, Problem, problem_response
+from app.errors import InvalidParameter, PayloadTooLarge, problem_response
 
 # ---- body size --------------------------------------------------------------------------------------
-
-
-class PayloadTooLarge(Problem, HTTPException):
-    """413. Also an HTTPException because FastAPI re-raises those while it reads a body (it would turn any
-    other error there into a 400); the Problem handler, first in the method order, renders it."""
-
-    status, slug = 413, "payload-too-large"
-
-    def __init__(self, limit: int):
-        Problem.__init__(self, f"The request body is larger than this operation accepts ({limit} bytes).")
-        self.status_code = 413
 
 
 class BodySizeLimit:
@@ -127,10 +116,10 @@ def caller_identities(scope: Scope) -> list[str]:
     key's public prefix, so no database lookup is needed)."""
     client = scope.get("client")
     identities = [f"address:{client[0] if client else 'unknown'}"]
-    scheme, _, token = Headers(scope=scope).get("authorization", "").partition(" ")
-    parts = token.strip().split("_", 2)
-    if scheme.lower() == "bearer" and len(parts) == 3 and parts[0] == "pkb" and parts[1]:
-        identities.append(f"key:{parts[1]}")
+    token = bearer_token(Headers(scope=scope))
+    prefix = key_prefix(token) if token else None
+    if prefix:
+        identities.append(f"key:{prefix}")
     return identities
 
 
@@ -165,6 +154,7 @@ class RateLimit:
 # ---- statement time ---------------------------------------------------------------------------------
 
 _DEADLINE = "peacekb_deadline"  # where a pooled connection keeps its statement's deadline (monotonic)
+_TIMEOUT = "peacekb_timeout"  # and, on SQLite, the time one statement may take (seconds)
 _PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between two looks at the clock: cheap, still prompt
 
 
@@ -192,11 +182,12 @@ def limit_statement_time(engine: Engine, timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _install_handler(dbapi_connection, record) -> None:
         info = record.info
+        info[_TIMEOUT] = timeout_ms / 1000
         dbapi_connection.set_progress_handler(lambda: time.monotonic() > info.get(_DEADLINE, math.inf), _PROGRESS_STEPS)
 
     @event.listens_for(engine, "before_cursor_execute")
     def _start_clock(connection, *_args) -> None:
-        connection.info[_DEADLINE] = time.monotonic() + timeout_ms / 1000
+        start_statement_clock(connection)
 
     # COMMIT and ROLLBACK run as statements too: the last query's clock must never cut them short.
     @event.listens_for(engine, "commit")
@@ -207,6 +198,19 @@ def limit_statement_time(engine: Engine, timeout_ms: int) -> None:
     @event.listens_for(engine.pool, "checkin")
     def _stop_clock_on_return(_dbapi_connection, record) -> None:
         record.info[_DEADLINE] = math.inf
+
+
+def start_statement_clock(connection: Connection) -> None:
+    """Start the time limit of the statement about to run on ``connection``.
+
+    SQLAlchemy's execution calls it before every statement; code that runs a statement straight on the
+    driver's cursor (app/prepared.py) calls it too, so that no statement escapes the limit or inherits the
+    clock of the one before it. PostgreSQL's limit is the server's, so there is nothing to start there.
+    """
+    info = connection.info
+    timeout = info.get(_TIMEOUT)
+    if timeout is not None:
+        info[_DEADLINE] = time.monotonic() + timeout
 
 
 def is_query_timeout(error: DBAPIError) -> bool:

@@ -1,41 +1,44 @@
-"""Lists: the page envelope, paging and sorting dependencies, the Link header, and CSV rendering.
+"""Lists over HTTP: the page envelope, the paging and sorting parameters, the Link header, CSV and NDJSON.
 
-Every collection route answers ``{"items", "total", "total_exact", "limit", "offset"}`` through ``respond`` —
-or CSV, when asked with ``?format=csv`` or ``Accept: text/csv``, or NDJSON with ``?format=ndjson`` or
-``Accept: application/x-ndjson`` — so paging, sorting and formats behave the same everywhere. NDJSON asked
-for without a ``limit`` streams the whole collection (app/streaming.py).
+Every collection route answers ``{"items", "total", "total_exact", "limit", "offset"}`` through ``respond``,
+so paging, sorting and formats behave the same everywhere. Its CSV and NDJSON forms are operations of their
+own, on the same path with a suffix (``/claims.csv``, ``/claims.ndjson``: app/routes/base.py), whose paging
+dependency (``page_params_in``) names the format. Asked for without a ``limit`` they stream the whole
+collection, read a chunk at a time by the list's own keyset walk (app/paging.py), and come as a file to save
+(``Content-Disposition``).
 
-Counting is bounded (``count_bound``): a page never pays for counting a million matches. JSON pages are
-serialized once, by pydantic's own serializer straight to bytes, and returned as the response, so FastAPI
-does not validate and encode them a second time against the response model (which still documents them).
+JSON pages are serialized once, by pydantic's own serializer straight to bytes, and returned as the response,
+so FastAPI does not validate and encode them a second time against the response model (which still documents
+them). The page limits are settings, read per request (and into the OpenAPI document when it is built).
 """
 
 import csv
 import io
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 from urllib.parse import quote
 
 from fastapi import Depends, Query, Request, Response
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
-from sqlalchemy import CompoundSelect, Select, func, literal_column, select
-from sqlmodel import Session
 
 from app.config import get_settings
-from app.db import sortable
 from app.errors import InvalidParameter
-from app.keyset import Ordering, encode
+from app.keyset import Key, Ordering
 
-_settings = get_settings()
-MAX_LIMIT = _settings.page_limit_max
-DEFAULT_LIMIT = _settings.page_limit_default
+if TYPE_CHECKING:
+    from app.paging import PageResult
+
 # SQLite integers are 64-bit: an unbounded offset would overflow in the driver instead of answering 422.
 MAX_OFFSET = 1_000_000_000
-COUNT_LIMIT = _settings.count_limit
 NDJSON_MEDIA_TYPE = "application/x-ndjson"
+CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
+# The formats answered as a file of records: a download named after the collection.
+FILE_EXTENSIONS = {"csv": "csv", "ndjson": "ndjson"}
 
 
 T = TypeVar("T")
@@ -54,48 +57,69 @@ class Page(BaseModel, Generic[T]):
     offset: int
 
 
+Format = Literal["json", "csv", "ndjson", "jsonld"]
+
+
 @dataclass(frozen=True)
 class PageParams:
     limit: int
     offset: int
-    format: Literal["json", "csv", "ndjson"]
-    # NDJSON without a limit: every record from ``offset`` on, streamed chunk by chunk (app/streaming.py).
+    # How the records are answered; "jsonld" is the claims' linked-data document (app/routes/exports.py).
+    format: Format
+    # A file format asked for without a limit: every record from ``offset`` (or ``after``) on, streamed.
     whole_collection: bool = False
     # Keyset mode: continue after this cursor ("" starts from the beginning); None pages by offset.
     after: str | None = None
-    # Asked by app/streaming.py for a chunk of a stream: ``respond`` answers the envelope as a dict.
-    chunk: bool = False
 
 
-async def page_params(  # async: pure parsing, no reason for a thread-pool trip
-    request: Request,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
-    format: Annotated[
-        Literal["json", "csv", "ndjson"] | None,
-        Query(
-            description="Response format; `Accept: text/csv` or `Accept: application/x-ndjson` also ask for one. "
-            "NDJSON without `limit` streams the whole collection."
-        ),
-    ] = None,
-    after: Annotated[
-        str | None,
-        Query(
-            max_length=1000,
-            description='Keyset pagination: the cursor in a previous page\'s `Link: rel="next"` (empty to start). '
-            "As fast 900,000 rows deep as on page 1; not with `q`.",
-        ),
-    ] = None,
-) -> PageParams:
-    if format is None:
-        accept = request.headers.get("accept", "")
-        format = "csv" if "text/csv" in accept else "ndjson" if NDJSON_MEDIA_TYPE in accept else "json"
-    whole = format == "ndjson" and "limit" not in request.query_params
+def _default_limit() -> int:
+    return get_settings().page_limit_default
+
+
+def _document_limit(schema: dict) -> None:
+    """The limit's bounds as the settings give them, written into the OpenAPI document as it is built."""
+    settings = get_settings()
+    schema["maximum"], schema["default"] = settings.page_limit_max, settings.page_limit_default
+
+
+Limit = Annotated[
+    int,
+    Query(ge=1, default_factory=_default_limit, json_schema_extra=_document_limit, description="Items per page."),
+]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+After = Annotated[
+    str | None,
+    Query(
+        max_length=1000,
+        description='Keyset pagination: the cursor in a previous page\'s `Link: rel="next"` (empty to start). '
+        "As fast 900,000 rows deep as on page 1.",
+    ),
+]
+
+
+def paging(request: Request, *, limit: int, offset: int, after: str | None, format: str) -> PageParams:
+    """The page asked for, checked: a limit within the setting's bound, and no offset beside a cursor."""
+    maximum = get_settings().page_limit_max
+    if limit > maximum:
+        raise InvalidParameter("limit", f"Input should be less than or equal to {maximum}")
     if after is not None and offset:
         raise InvalidParameter("offset", "cannot be combined with after: a cursor already says where to go on")
+    whole = format != "json" and "limit" not in request.query_params
     return PageParams(limit=limit, offset=offset, format=format, whole_collection=whole, after=after)
 
 
+def page_params_in(format: Format) -> Callable[..., Awaitable[PageParams]]:
+    """The paging dependency of a list answered in ``format``: each format is an operation of its own."""
+
+    async def page_params(  # async: pure parsing, no reason for a thread-pool trip
+        request: Request, limit: Limit, offset: Offset = 0, after: After = None
+    ) -> PageParams:
+        return paging(request, limit=limit, offset=offset, after=after, format=format)
+
+    return page_params
+
+
+page_params = page_params_in("json")
 PageDep = Annotated[PageParams, Depends(page_params)]
 
 
@@ -106,162 +130,73 @@ def sort_enum(name: str, fields: list[str]) -> type[Enum]:
 
 
 def order_by(sort: Enum | None, columns: dict[str, Any], tiebreak: Any) -> Ordering:
-    """ORDER BY for a sort value; the id tie-break keeps pages stable when values repeat."""
+    """The order for a sort value: the field (nulls first; ``-field`` descending, nulls last), then the id,
+    which keeps pages stable when values repeat. No sort: id order."""
     if sort is None:
-        return Ordering([sortable(tiebreak)], sort=None, column=None, tiebreak=tiebreak)
-    raw = columns[sort.value.lstrip("-")]
-    column = sortable(raw)
-    if sort.value.startswith("-"):
-        clauses = [column.desc().nulls_last(), sortable(tiebreak)]
-    else:
-        clauses = [column.asc().nulls_first(), sortable(tiebreak)]
-    return Ordering(clauses, sort=sort.value, column=raw, tiebreak=tiebreak)
-
-
-class Relevance(list):
-    """ORDER BY relevance rank; ``counted`` is the same filter unranked, for counting the matches (ranking
-    costs per match, counting need not pay it)."""
-
-    def __init__(self, clauses: list, counted: Select):
-        super().__init__(clauses)
-        self.counted = counted
-
-
-def count_bound(page: PageParams) -> int:
-    """How far a list counts its matches: past this, ``total`` is a lower bound.
-
-    Counting at least to the end of the page asked for keeps ``rel="next"`` right on every page.
-    """
-    return max(COUNT_LIMIT, page.offset + page.limit)
-
-
-# The ids matching a filter, as index walks in id order, continuing after an id (or from the start): see
-# ``fetch_page``. Each walk selects one column labelled ``id``; several are united.
-IdWalk = Callable[[str | None], Select | CompoundSelect]
-
-
-def fetch_page(
-    session: Session,
-    statement: Select,
-    ordering: list,
-    page: PageParams,
-    *,
-    walk: IdWalk | None = None,
-) -> tuple[list, int]:
-    """Run a filtered query for one page and count the filtered set, up to one past ``count_bound``.
-
-    Rows come back as the statement selects them: plain rows (app/services/lookup.py ``rows_of``).
-
-    A list in id order whose one filter is a set of ids read off an index in id order (an actor's claims)
-    passes that set as ``walk`` and an unfiltered ``statement``: the page's ids and the count are then
-    taken off the walk itself, so neither reads past what it needs, at any depth of keyset paging.
-    """
-    if walk is not None and isinstance(ordering, Ordering) and ordering.column is None:
-        return _fetch_walked(session, statement, ordering, page, walk)
-    filtered = ordering.counted if isinstance(ordering, Relevance) else statement
-    total = _count(session, filtered, page)
-    if page.after is not None:
-        if not isinstance(ordering, Ordering):
-            raise InvalidParameter("after", "keyset pagination needs a sort order, not relevance (q)")
-        if page.after:
-            statement = statement.where(ordering.after(page.after))
-    return session.execute(statement.order_by(*ordering).limit(page.limit).offset(page.offset)).all(), total
-
-
-def _count(session: Session, statement: Select, page: PageParams) -> int:
-    """How many rows the statement selects, counting no further than one past ``count_bound``."""
-    # Selecting a constant lets the database count off an index instead of reading each row.
-    matching = statement.with_only_columns(literal_column("1"), maintain_column_froms=True).order_by(None)
-    return _bounded_count(session, matching, page)
-
-
-def _bounded_count(session: Session, rows: Select | CompoundSelect, page: PageParams) -> int:
-    counted = rows.limit(count_bound(page) + 1).subquery()
-    return session.scalar(select(func.count()).select_from(counted)) or 0
-
-
-def _fetch_walked(
-    session: Session, statement: Select, ordering: Ordering, page: PageParams, walk: IdWalk
-) -> tuple[list, int]:
-    after = ordering.after_id(page.after) if page.after else None
-    total = _bounded_count(session, _in_id_order(session, walk(None)), page)
-    ids = _in_id_order(session, walk(after)).limit(page.limit).offset(page.offset)
-    return session.execute(statement.where(ordering.tiebreak.in_(ids)).order_by(*ordering)).all(), total
-
-
-def _in_id_order(session: Session, ids: Select | CompoundSelect) -> Select | CompoundSelect:
-    if session.get_bind().dialect.name == "sqlite":
-        # SQLite merges index walks that are each in order (MERGE (UNION)) only when the compound itself is
-        # ordered; its ids compare by code point, the lists' order.
-        return ids.order_by(literal_column("id"))
-    every = ids.subquery()
-    return select(every.c.id).order_by(sortable(every.c.id))
+        return Ordering("", [], tiebreak)
+    column = columns[sort.value.lstrip("-")]
+    return Ordering(sort.value, [Key(column, descending=sort.value.startswith("-"))], tiebreak)
 
 
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 
-def keyset_links(request: Request, page: PageParams, items: list[BaseModel]) -> str:
-    """Links in keyset mode: the first page, and the next one while pages come back full."""
+def link_header(request: Request, page: PageParams, result: "PageResult") -> str:
+    """``first``, ``prev`` (by offset) and ``next`` while a record follows the page (keyset: its cursor)."""
 
-    def url(after: str) -> str:
-        return quote(str(request.url.include_query_params(after=after, limit=page.limit)), safe=_URL_SAFE)
-
-    links = [f'<{url("")}>; rel="first"']
-    if len(items) == page.limit:
-        links.append(f'<{url(cursor_after(request.query_params.get("sort"), items[-1]))}>; rel="next"')
-    return ", ".join(links)
-
-
-def cursor_after(sort: str | None, last: BaseModel) -> str:
-    """The keyset cursor continuing a list sorted by ``sort`` after its record ``last``."""
-    return encode(sort, getattr(last, sort.lstrip("-")) if sort else None, last.id)
-
-
-def link_header(request: Request, page: PageParams, total: int, items: list[BaseModel] = ()) -> str:
-    links = []
-
-    def url(offset: int) -> str:
+    def url(**params: Any) -> str:
         # Percent-encode what the path holds beyond ASCII: header values must be Latin-1.
-        return quote(str(request.url.include_query_params(offset=offset, limit=page.limit)), safe=_URL_SAFE)
+        return quote(str(request.url.include_query_params(**params, limit=page.limit)), safe=_URL_SAFE)
 
     if page.after is not None:
-        return keyset_links(request, page, items)
-    links.append(f'<{url(0)}>; rel="first"')
+        links = [f'<{url(after="")}>; rel="first"']
+        if result.next_after is not None:
+            links.append(f'<{url(after=result.next_after)}>; rel="next"')
+        return ", ".join(links)
+    links = [f'<{url(offset=0)}>; rel="first"']
     if page.offset > 0:
-        links.append(f'<{url(max(0, page.offset - page.limit))}>; rel="prev"')
-    if page.offset + page.limit < total:
-        links.append(f'<{url(page.offset + page.limit)}>; rel="next"')
+        links.append(f'<{url(offset=max(0, page.offset - page.limit))}>; rel="prev"')
+    if result.has_more:
+        links.append(f'<{url(offset=page.offset + page.limit)}>; rel="next"')
     return ", ".join(links)
 
 
-def respond(
-    request: Request,
-    page: PageParams,
-    items: list[BaseModel],
-    total: int,
-    model: type[BaseModel],
-):
-    """Answer a list request: the JSON page (with Link header), or the same rows as CSV or NDJSON.
-
-    ``total`` is what ``fetch_page`` counted: one past ``count_bound`` means there are more than the bound.
-    ``X-Total-Count`` is sent only when the count is exact.
+def respond(request: Request, page: PageParams, result: "PageResult", model: type[BaseModel]):
+    """Answer a list request: the JSON page (with its Link header), or its records as CSV or NDJSON — the
+    page, or without ``limit`` the whole collection, streamed. ``X-Total-Count`` only when the count is exact.
     """
-    bound = count_bound(page)
-    exact, shown = total <= bound, min(total, bound)
-    if page.chunk:
-        return {"items": items, "total": shown, "total_exact": exact}
-    headers = {"Link": link_header(request, page, total, items)}
-    if exact:
-        headers["X-Total-Count"] = str(shown)
-    if page.format == "csv":
-        return Response(to_csv(items, model), media_type="text/csv; charset=utf-8", headers=headers)
-    if page.format == "ndjson":
-        body = "".join(ndjson_line(item, model) for item in items)
-        return Response(body, media_type=NDJSON_MEDIA_TYPE, headers=headers)
-    envelope = Page[model].model_construct(items=items, total=shown, total_exact=exact, limit=page.limit,
-                                           offset=page.offset)  # fmt: skip
+    headers = {"X-Total-Count": str(result.total)} if result.total_exact else {}
+    if page.format in FILE_EXTENSIONS:
+        headers["Content-Disposition"] = attachment(request, FILE_EXTENSIONS[page.format])
+    media_type = CSV_MEDIA_TYPE if page.format == "csv" else NDJSON_MEDIA_TYPE
+    if page.whole_collection:
+        return StreamingResponse(render_records(result, model, page.format), media_type=media_type, headers=headers)
+    headers["Link"] = link_header(request, page, result)
+    if page.format in FILE_EXTENSIONS:
+        return Response("".join(render_records(result, model, page.format)), media_type=media_type, headers=headers)
+    envelope = Page[model].model_construct(items=result.items, total=result.total, total_exact=result.total_exact,
+                                           limit=page.limit, offset=page.offset)  # fmt: skip
     return Response(envelope.model_dump_json(), media_type="application/json", headers=headers)
+
+
+def render_records(result: "PageResult", model: type[BaseModel], format: str) -> Iterator[str]:
+    """The records of a page or a whole collection as CSV (a header first) or NDJSON, a chunk at a time."""
+    if format == "csv":
+        yield csv_header(model)
+        for chunk in result.chunks():
+            yield csv_rows(chunk, model)
+        return
+    for chunk in result.chunks():
+        yield "".join(ndjson_line(item, model) for item in chunk)
+
+
+def attachment(request: Request, extension: str) -> str:
+    """``Content-Disposition`` naming the file after the collection: ``claims.csv``,
+    ``plans-us-peace-package-points.ndjson``."""
+    path = re.sub(r"^/api/v\d+/", "", request.url.path)
+    path = re.sub(r"\.(csv|ndjson)$", "", path.strip("/"))
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", path.replace("/", "-")).strip("-.") or "records"
+    return f'attachment; filename="{name}.{extension}"'
 
 
 def _csv_cell(value: Any) -> Any:
@@ -278,14 +213,20 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def to_csv(items: list[BaseModel], model: type[BaseModel]) -> str:
-    """Flatten models to CSV: one column per field, lists of ids joined with ';', nested lists as JSON."""
-    buffer = io.StringIO()
+def csv_header(model: type[BaseModel]) -> str:
+    """The CSV header line: the public form's field names."""
+    return _csv_text([list(model.model_fields)])
+
+
+def csv_rows(items: list[BaseModel], model: type[BaseModel]) -> str:
+    """Models flattened to CSV lines: one column per field, lists of ids joined with ';', nested lists as JSON."""
     fields = list(model.model_fields)
-    writer = csv.writer(buffer)
-    writer.writerow(fields)
-    for item in items:
-        writer.writerow([_csv_cell(getattr(item, name)) for name in fields])
+    return _csv_text([_csv_cell(getattr(item, name)) for name in fields] for item in items)
+
+
+def _csv_text(rows: Iterable[list]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
     return buffer.getvalue()
 
 

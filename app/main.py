@@ -45,13 +45,17 @@ DESCRIPTION = """
 A structured knowledge base of the 2025 Ukraine–Russia peace talks.
 
 **Provenance first**: every claim carries the verbatim quote it rests on, with `quote_start`/`quote_end`
-offsets (Unicode code points) into the stored source text. **Disagreement is data**: conflicting claims are
+offsets (Unicode code points) into the stored source text, and the same span in UTF-16 code units
+(`quote_start_utf16`/`quote_end_utf16`) for browsers. **Disagreement is data**: conflicting claims are
 linked (`contradicts` / `supports` / `updates`), never silently reconciled.
 
 Every list answers `{items, total, total_exact, limit, offset}` with a `Link` header, takes `limit`/`offset`/`sort`
-(or a keyset cursor, `after`), counts matches up to a bound (`total_exact` is false past it), and
-answers CSV (`?format=csv`) or NDJSON (`?format=ndjson`; without `limit`, the whole collection, streamed).
-Errors are RFC 9457 `application/problem+json`. The evidence explorer for analysts is at [`/`](/).
+(or a keyset cursor, `after`: every list, ranked ones included, walks to its end), and counts matches up to
+a bound (`total_exact` is false past it). The same
+records come as CSV from the list's path with `.csv` (`/api/v1/claims.csv`) and as NDJSON with `.ndjson`
+(without `limit`, the whole collection, streamed): operations of their own, so a list's JSON answer is typed
+exactly. A query parameter an operation does not take is refused (422), never ignored. Errors are RFC 9457
+`application/problem+json`. The evidence explorer for analysts is at [`/`](/).
 """
 
 TAGS = [
@@ -107,6 +111,7 @@ def create_app() -> FastAPI:
         openapi_tags=TAGS,
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
+        license_info={"name": "MIT", "identifier": "MIT"},
         docs_url=None,  # served offline by install_docs
         redoc_url=None,
     )
@@ -118,13 +123,17 @@ def create_app() -> FastAPI:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(writes.build_router(make_router), prefix=API_PREFIX)
 
-    @app.get("/health", response_model=Health, tags=["meta"], summary="Report that the service is up")
+    meta = make_router(public=True, tags=["meta"])  # never behind a key: the Docker HEALTHCHECK polls it
+
+    @meta.get("/health", response_model=Health)
     async def health() -> Health:
         """Report that the service is up.
 
         Answers 200 with the version while the process serves requests; the Docker HEALTHCHECK polls it.
         """
         return Health(status="ok", version=__version__)
+
+    app.include_router(meta)
 
     install_docs(app)
     install_explorer(app)

@@ -6,7 +6,11 @@
   this origin's scripts, styles and images, plus the inline start-up script those pages need.
 - **CORS**: the data is public, so pages from any origin may read it (``GET``/``HEAD``, unless
   ``PEACEKB_CORS_PUBLIC_READS=false``); only origins in ``PEACEKB_CORS_ORIGINS`` may write. Keys travel in
-  the ``Authorization`` header, never in cookies, so credentials are never allowed.
+  the ``Authorization`` header, never in cookies, so credentials are never allowed. Every answer to an
+  allowed request carries the CORS headers, errors and 500s included, so a page reads the problem document
+  instead of seeing "Failed to fetch".
+- **HEAD** is answered on every ``GET`` route as ``GET`` is, without the body (FastAPI routes take only the
+  methods they name, so HEAD would otherwise be 405).
 """
 
 from fastapi import FastAPI, Request, Response
@@ -58,7 +62,7 @@ class SecurityHeaders:
 READ_METHODS = frozenset({"GET", "HEAD"})
 ALLOWED_METHODS = "GET, HEAD, POST, PATCH, DELETE"
 ALLOWED_HEADERS = "Accept, Authorization, Content-Type, If-Match, If-None-Match"
-EXPOSED_HEADERS = "ETag, Link, Location, Retry-After, X-Total-Count"
+EXPOSED_HEADERS = "Content-Disposition, ETag, Link, Location, Retry-After, X-Total-Count"
 
 
 class CORS:
@@ -118,11 +122,38 @@ class CORS:
         return Response(status_code=204, headers=headers)
 
 
+class HeadAsGet:
+    """Answer HEAD as the GET of the same URL would be answered, headers only (RFC 9110 §9.3.2)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        # The server keeps its own scope, which still says HEAD: it sends no body either way.
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
 def install_middleware(app: FastAPI, settings: Settings | None = None) -> None:
-    """CORS around the app, and security headers around everything, 500s included."""
+    """HEAD answered as GET, and CORS and security headers around everything, 500s included."""
     settings = settings or get_settings()
-    app.add_middleware(CORS, origins=settings.cors_origins, public_reads=settings.cors_public_reads)
+    app.add_middleware(HeadAsGet)
     # Starlette always builds its ServerErrorMiddleware (which answers unexpected errors) as the outermost
     # layer; wrapping the built stack puts the headers on those answers too.
     build = app.build_middleware_stack
-    app.build_middleware_stack = lambda: SecurityHeaders(build())  # type: ignore[method-assign]
+    origins, public_reads = settings.cors_origins, settings.cors_public_reads  # as they are now: built lazily
+
+    def build_with_headers() -> ASGIApp:
+        return SecurityHeaders(CORS(build(), origins=origins, public_reads=public_reads))
+
+    app.build_middleware_stack = build_with_headers  # type: ignore[method-assign]

@@ -6,12 +6,15 @@ from sqlalchemy import inspect
 from sqlmodel import Session, select
 
 from app import models
-from app.config import REPO_ROOT
+from app.package_data import MIGRATIONS_DIR
 
 
 def alembic_config(database_url: str) -> Config:
-    config = Config(str(REPO_ROOT / "alembic.ini"))
-    config.set_main_option("script_location", str(REPO_ROOT / "migrations"))
+    # Built here, not read from alembic.ini: the ini file stays in the checkout (for `alembic revision`), while
+    # the migrations ship inside the package and run from wherever it is installed.
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("path_separator", "os")
     config.attributes["database_url"] = database_url
     return config
 

@@ -7,19 +7,27 @@ reads the same way however its route was made:
   (filters are named after what they filter, so ``claim_id`` means the same everywhere) — the examples are
   real records of the seeded knowledge base;
 - every schema has an example: the public records' own, derived ones for their write and page forms;
-- every error response is ``application/problem+json`` with the ``ProblemDetails`` schema (only);
-- every list operation also documents its CSV and NDJSON answers, and its description says how paging works;
-  every item read says how its ETag works.
+- every error response is ``application/problem+json`` with the ``ProblemDetails`` schema (only), and every
+  answer the server can give is declared where it can occur: 304 on item reads, 412 where ``If-Match`` is
+  taken, 413 where a body is, 503 (the statement time limit, a busy database) on every operation that reads
+  the database, 429 when rate limiting is on, 401 on reads when they need a key — with the headers each
+  answer carries (``Link``, ``X-Total-Count``, ``ETag``, ``Location``, ``Retry-After``,
+  ``Content-Disposition``), as shared components;
+- every operation says its security: none for public reads, the bearer key for writes;
+- every list's description says how paging works (its CSV and NDJSON forms are operations of their own,
+  app/routes/base.py); every item read says how its ETag works.
 
 A test walks the finished document and fails on any operation, parameter or schema that lacks one of these.
 """
 
 import copy
+import json
 from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI
 
+from app.config import Settings, get_settings
 from app.errors import PROBLEM_MEDIA_TYPE
 from app.models import examples
 
@@ -31,12 +39,6 @@ PARAMETERS: dict[str, tuple[str, Any]] = {
     "limit": ("Items per page.", 10),
     "offset": ("Items to skip.", 0),
     "after": ('Keyset pagination: the cursor from a previous page\'s `Link: rel="next"` (empty to start).', ""),
-    "format": (
-        "Response format: `json` (the page), `csv` (the page's rows) or `ndjson` (one record a line; without "
-        "`limit`, the whole collection from `offset` on, streamed). `Accept: text/csv` or "
-        "`Accept: application/x-ndjson` ask the same.",
-        "csv",
-    ),
     "sort": ("Sort by this field; a leading `-` sorts descending. Ties are broken by id.", None),
     "q": ("Full-text search; every word must match, a trailing * matches a prefix.", "security guarantees"),
     "claim_id": ("A claim's id.", "russia-controls-99-percent-luhansk"),
@@ -124,13 +126,105 @@ CREATE_EXTRAS = {"SourceCreate": {"text": "The ceasefire holds. The ceasefire ho
 LIST_NOTE = (
     "Answers one page, `{items, total, total_exact, limit, offset}`, with a `Link` header (`first`, `prev`, "
     "`next`; with `after`, keyset cursors). Matches are counted up to a bound (`total_exact` false beyond it). "
-    "`format=csv` or `format=ndjson` (or the `Accept` header) give the same records as CSV or NDJSON; "
-    "NDJSON without `limit` streams every matching record."
+    "The same records, with the same filters, come as CSV from `{path}.csv` and as NDJSON from `{path}.ndjson`; "
+    "without `limit`, either streams every matching record. A keyset walk visits each record once and ends "
+    "on its last page."
 )
+FORMAT_NOTES = {
+    "text/csv": "The records of `{path}` as CSV, with its filters, sort and paging: a header row, then one row "
+    "a record; lists of ids are joined with `;`, nested lists are JSON. Without `limit`, every matching record "
+    "from `offset` (or `after`) on, streamed, as a file to save (`Content-Disposition`).",
+    NDJSON_MEDIA_TYPE: "The records of `{path}` as NDJSON, one JSON object a line, with its filters, sort and "
+    "paging; without `limit`, every matching record from `offset` (or `after`) on, streamed, as a file to save "
+    "(`Content-Disposition`).",
+}
 ITEM_NOTE = (
     "The answer carries an `ETag`: send it back in `If-None-Match` to get 304 Not Modified while the record is "
     "unchanged, or in `If-Match` when writing. An unknown id answers 404."
 )
+
+# Headers, answers and parameters many operations share, declared once and referenced.
+HEADERS: dict[str, dict] = {
+    "Link": {
+        "description": 'Paging links (RFC 8288): `rel="first"`, `rel="prev"`, `rel="next"`; with `after`, keyset '
+        "cursors.",
+        "schema": {"type": "string"},
+        "example": '</api/v1/claims?offset=50&limit=50>; rel="next"',
+    },
+    "X-Total-Count": {
+        "description": "How many records match, sent when the count is exact (`total_exact`).",
+        "schema": {"type": "integer", "minimum": 0},
+        "example": 167,
+    },
+    "ETag": {
+        "description": "The record's entity tag, for `If-None-Match` and `If-Match`.",
+        "schema": {"type": "string"},
+        "example": '"0d5cf1f27a4b8e1f9c3a6b2d4e8f7a10"',
+    },
+    "Location": {
+        "description": "The new record's path.",
+        "schema": {"type": "string"},
+        "example": "/api/v1/claims/russia-controls-99-percent-luhansk",
+    },
+    "Retry-After": {
+        "description": "Seconds to wait before trying again.",
+        "schema": {"type": "integer", "minimum": 1},
+        "example": 1,
+    },
+    "Content-Disposition": {
+        "description": "The file name a browser or `curl -OJ` saves the answer as.",
+        "schema": {"type": "string"},
+        "example": 'attachment; filename="claims.csv"',
+    },
+}
+
+
+# Headers always sent with the answers they are declared on, whose components say so once.
+HEADERS["ETag"]["required"] = HEADERS["Location"]["required"] = True
+
+
+def _header(name: str, *, required: bool = False) -> dict:
+    """A reference to the shared header, or — where it is required there and not everywhere (a reference
+    cannot add `required`) — the header spelt out."""
+    if HEADERS[name].get("required", False) == required:
+        return {"$ref": f"#/components/headers/{name}"}
+    return HEADERS[name] | {"required": required}
+
+
+PROBLEM_CONTENT = {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}}
+RESPONSES: dict[str, dict] = {
+    "NotModified": {
+        "description": "Not Modified: the record still has the ETag sent in `If-None-Match`.",
+        "headers": {"ETag": _header("ETag", required=True)},
+    },
+    "PreconditionFailed": {
+        "description": "The record's ETag no longer matches `If-Match`: read it again.",
+        "content": PROBLEM_CONTENT,
+    },
+    "PayloadTooLarge": {
+        "description": "The body is larger than the server accepts (PEACEKB_MAX_BODY_BYTES; "
+        "PEACEKB_MAX_BULK_BODY_BYTES for /bulk).",
+        "content": PROBLEM_CONTENT,
+    },
+    "TooManyRequests": {
+        "description": "Too many requests from this key or address (PEACEKB_RATE_LIMIT_PER_MINUTE).",
+        "headers": {"Retry-After": _header("Retry-After", required=True)},
+        "content": PROBLEM_CONTENT,
+    },
+    "ServiceUnavailable": {
+        "description": "A statement ran past the query time limit (PEACEKB_QUERY_TIMEOUT_MS), or the database "
+        "is busy (with `Retry-After`); narrow the request or try again.",
+        "headers": {"Retry-After": _header("Retry-After")},
+        "content": PROBLEM_CONTENT,
+    },
+}
+IF_NONE_MATCH = {
+    "name": "If-None-Match",
+    "in": "header",
+    "required": False,
+    "description": "Answer 304 Not Modified, without a body, while the record still has one of these ETags.",
+    "schema": {"type": "string", "examples": ['"0d5cf1f27a4b8e1f9c3a6b2d4e8f7a10"']},
+}
 PUBLIC_OF_WRITE = {
     "Source": "SourcePublic",
     "Actor": "ActorPublic",
@@ -144,50 +238,103 @@ PUBLIC_OF_WRITE = {
 }
 
 
-def install_openapi(app: FastAPI) -> None:
+def install_openapi(app: FastAPI, settings: Settings | None = None) -> None:
     """Make ``app.openapi()`` return the finished document (built once, on first request)."""
     build: Callable[[], dict] = app.openapi
 
     def openapi() -> dict:
         if app.openapi_schema is None:
-            finish(build())  # FastAPI's build caches the document on the app; finish it in place
+            finish(build(), settings or get_settings())  # FastAPI's build caches the document; finish it in place
         return app.openapi_schema  # type: ignore[return-value]
 
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def finish(document: dict) -> dict:
-    schemas = document.get("components", {}).get("schemas", {})
+def finish(document: dict, settings: Settings | None = None) -> dict:
+    settings = settings or get_settings()
+    components = document.setdefault("components", {})
+    schemas = components.get("schemas", {})
+    components["headers"] = copy.deepcopy(HEADERS)
+    components["responses"] = copy.deepcopy(RESPONSES)
+    components["parameters"] = {"IfNoneMatch": copy.deepcopy(IF_NONE_MATCH)}
+    document.setdefault("servers", [{"url": "/", "description": "This server"}])
     for path, operations in document.get("paths", {}).items():
-        for operation in operations.values():
+        for method, operation in operations.items():
+            kind = _kind_of(path, method, operation)
+            _complete_responses(path, method, kind, operation, settings)
             for parameter in operation.get("parameters", []):
                 _complete_parameter(path, parameter, schemas)
-            _complete_responses(operation, schemas)
-            _complete_description(operation)
+            if kind == "item":
+                operation["parameters"].append({"$ref": "#/components/parameters/IfNoneMatch"})
+            _complete_security(path, method, operation, settings)
+            _complete_description(path, kind, operation)
+    for schema in schemas.values():
+        # FastAPI writes the document without nulls (exclude_none), examples included: a record's example
+        # would lack the fields it holds as null, which its schema requires.
+        for example in schema.get("examples", []):
+            _restore_nulls(example, schema, schemas)
     for name, schema in schemas.items():
         if "examples" not in schema:
             example = _schema_example(name, schema, schemas)
             if example is not None:
                 schema["examples"] = [example]
+    _drop_unreferenced(document, ("responses", "parameters", "headers"))  # responses refer to headers
     return document
 
 
-def _complete_description(operation: dict) -> None:
-    is_list = "text/csv" in operation["responses"].get("200", {}).get("content", {})
-    is_item = operation["operationId"].startswith("get_") and any(
-        parameter["in"] == "path" for parameter in operation.get("parameters", [])
-    )
-    note = LIST_NOTE if is_list else ITEM_NOTE if is_item else None
+def _drop_unreferenced(document: dict, sections: tuple[str, ...]) -> None:
+    """Remove the shared components no operation refers to (429 while rate limiting is off, say)."""
+    for section in sections:
+        text = json.dumps(document["paths"]) + json.dumps({name: document["components"][name] for name in sections})
+        components = document["components"][section]
+        for name in [name for name in components if f'"#/components/{section}/{name}"' not in text]:
+            del components[name]
+
+
+def _kind_of(path: str, method: str, operation: dict) -> str | None:
+    """What an operation is, for what it answers: a ``list`` (the JSON page), a list in another ``format``
+    (CSV, NDJSON), an ``item`` read (with an ETag), or None."""
+    if method != "get":
+        return None
+    success = operation["responses"].get("200", {}).get("content", {})
+    if success.get("application/json", {}).get("schema", {}).get("$ref", "").startswith("#/components/schemas/Page_"):
+        return "list"
+    if set(success) & set(FORMAT_NOTES):
+        return "format"
+    if operation["operationId"].startswith("get_") and "{" in path:
+        return "item"
+    return None
+
+
+def _complete_description(path: str, kind: str | None, operation: dict) -> None:
+    if kind == "list":
+        note = LIST_NOTE.replace("{path}", path)
+    elif kind == "format":
+        (media_type,) = operation["responses"]["200"]["content"]
+        note = FORMAT_NOTES[media_type].replace("{path}", path.rsplit(".", 1)[0])
+    else:
+        note = ITEM_NOTE if kind == "item" else None
     if note:
         description = operation.get("description") or operation.get("summary", "")
         operation["description"] = f"{description.strip()}\n\n{note}"
+
+
+def _complete_security(path: str, method: str, operation: dict, settings: Settings) -> None:
+    """Writes already name the bearer scheme (their dependency); reads are public, unless keys are required."""
+    if "security" in operation:
+        return
+    if method == "get" and path.startswith("/api/") and settings.read_requires_key:
+        operation["security"] = [{"HTTPBearer": []}]
+        operation["responses"]["401"] = {"description": "No API key, or an invalid one", "content": PROBLEM_CONTENT}
+    else:
+        operation["security"] = []
 
 
 def _complete_parameter(path: str, parameter: dict, schemas: dict) -> None:
     name, schema = parameter["name"], parameter.setdefault("schema", {})
     description, example = PARAMETERS.get(name, (None, None))
     if name == "kind":
-        description, example = KIND_DESCRIPTION, KIND_EXAMPLES.get(path)
+        description, example = KIND_DESCRIPTION, KIND_EXAMPLES.get(path.removesuffix(".csv").removesuffix(".ndjson"))
     if not parameter.get("description"):
         parameter["description"] = schema.get("description") or description
     if "examples" not in schema:
@@ -213,22 +360,38 @@ def _resolve(schema: dict, schemas: dict) -> dict:
     return schemas.get(reference.rsplit("/", 1)[-1], {}) if reference else schema
 
 
-def _complete_responses(operation: dict, schemas: dict) -> None:
+def _complete_responses(path: str, method: str, kind: str | None, operation: dict, settings: Settings) -> None:
     responses = operation.get("responses", {})
-    if "requestBody" not in operation and not any(p["in"] == "query" for p in operation.get("parameters", [])):
-        # FastAPI documents 422 for any parameter; a path id or an If-Match header is free text, never rejected.
-        responses.pop("422", None)
     for status, response in responses.items():
         if status[0] in "45":
             # Errors are only ever sent as problem documents; FastAPI also lists application/json for them.
-            response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": PROBLEM_SCHEMA}}
-    success = responses.get("200", {}).get("content", {})
-    page_schema = success.get("application/json", {}).get("schema", {})
-    if page_schema.get("$ref", "").startswith("#/components/schemas/Page_"):
-        success["text/csv"] = {"schema": {"type": "string", "description": "The page's rows, a header first."}}
-        success[NDJSON_MEDIA_TYPE] = {
-            "schema": {"type": "string", "description": "One record (JSON) a line; see the `format` parameter."}
-        }
+            response["content"] = PROBLEM_CONTENT
+    headers: dict[str, dict] = {}
+    if kind == "list":
+        headers = {"Link": _header("Link", required=True), "X-Total-Count": _header("X-Total-Count")}
+    elif kind == "format":
+        # A page has its links; a whole collection streamed (no `limit`) only its count.
+        headers = {name: _header(name) for name in ("Link", "X-Total-Count", "Content-Disposition")}
+    elif kind == "item" or method == "patch":
+        headers = {"ETag": _header("ETag", required=True)}
+    elif method == "post" and "201" in responses:
+        headers = {"Location": _header("Location", required=True), "ETag": _header("ETag", required=True)}
+    if headers:
+        (responses.get("200") or responses["201"]).setdefault("headers", {}).update(headers)
+    answers = {}
+    if kind == "item":
+        answers["304"] = "NotModified"
+    if any(parameter.get("name") == "If-Match" for parameter in operation.get("parameters", [])):
+        answers["412"] = "PreconditionFailed"
+    if "requestBody" in operation:
+        answers["413"] = "PayloadTooLarge"
+    if settings.rate_limit_per_minute and path != "/health":
+        answers["429"] = "TooManyRequests"
+    if path.startswith("/api/"):
+        answers["503"] = "ServiceUnavailable"
+    for status, name in answers.items():
+        responses[status] = {"$ref": f"#/components/responses/{name}"}
+    operation["responses"] = dict(sorted(responses.items()))
 
 
 def _schema_example(name: str, schema: dict, schemas: dict) -> Any:
@@ -252,6 +415,22 @@ def _schema_example(name: str, schema: dict, schemas: dict) -> Any:
             changed = next(k for k in fields if k in created)
             return {changed: created[changed]}
     return _example_from_properties(schema, schemas)
+
+
+def _restore_nulls(value: Any, schema: dict, schemas: dict) -> None:
+    """Put back, at every depth of ``value``, the required fields its schema lets be null that it lacks."""
+    options = [_resolve(option, schemas) for option in [schema, *schema.get("anyOf", [])]]
+    if isinstance(value, dict):
+        target = next((option for option in options if "properties" in option), {})
+        for name, field in target.get("properties", {}).items():
+            if name in value:
+                _restore_nulls(value[name], field, schemas)
+            elif name in target.get("required", []) and {"type": "null"} in field.get("anyOf", []):
+                value[name] = None
+    elif isinstance(value, list):
+        items = next((option["items"] for option in options if "items" in option), {})
+        for item in value:
+            _restore_nulls(item, items, schemas)
 
 
 def _fit(value: Any, schema: dict, schemas: dict) -> Any:

@@ -1,6 +1,7 @@
 """Full-text search: one index over every text-bearing record, safe query building, ranked snippets.
 
-One table ``search_index(kind, item_id, title, body)`` behind one interface (``matches``, ``search_all``):
+One table ``search_index(kind, item_id, title, body)`` behind one interface (``matches``, ``match_clause``,
+``rank_expression``, ``snippets``; app/ranking.py pages matches in relevance order):
 SQLite keeps it as an FTS5 virtual table ranked by bm25; PostgreSQL as a table with a generated, weighted
 ``tsvector`` and a GIN index, ranked by ``ts_rank_cd``. Titles weigh ten times the body in both. User text
 never reaches the query language raw: for FTS5 each word is quoted (as Datasette's ``escape_fts`` does), for
@@ -14,7 +15,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import reduce
 
-from sqlalchemy import Subquery, bindparam, case, column, func, literal_column, select, table, text
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Integer,
+    String,
+    Subquery,
+    bindparam,
+    case,
+    cast,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+    type_coerce,
+)
+from sqlalchemy.dialects.postgresql import REAL
 from sqlmodel import Session
 
 from app.errors import InvalidParameter
@@ -30,7 +48,10 @@ _LT, _GT = "\ue002", "\ue003"  # angle brackets masked from PostgreSQL's ts_head
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\ue000-\ue003]")
 
-_index = table(SEARCH_TABLE, column("kind"), column("item_id"), column("title"), column("body"))
+# Typed, so that kinds and ids sort by code point on PostgreSQL too (app/db.py ``sortable``).
+INDEX = table(
+    SEARCH_TABLE, column("kind", String), column("item_id", String), column("title", String), column("body", String)
+)
 
 
 def is_search_table(name: str) -> bool:
@@ -82,29 +103,37 @@ def _is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-def matches(session: Session, kind: str, user_text: str, *, window: int | None = None, ranked: bool = True) -> Subquery:
-    """``(item_id, rank)`` of the records of one kind that match the text, best rank lowest; join it to filter
-    and order. Unranked, ``(item_id)`` alone: to filter or count.
-
-    With a ``window``, only the most recently indexed matches, that many, are kept and ranked: ranking costs
-    per match (SQLite's bm25 reads each match's sizes), and a common word matches hundreds of thousands.
-    """
-    if _is_postgres(session):
-        query = _pg_query(user_text)
-        document = literal_column("document")
-        rank = -func.ts_rank_cd(document, query)
-        where = [document.op("@@")(query), _index.c.kind == kind]
-    else:
-        rank, where = literal_column("rank"), [_fts_match(user_text), _index.c.kind == kind]
-    statement = select(_index.c.item_id.label("item_id"), *([rank.label("rank")] if ranked else [])).where(*where)
-    if window is not None:
-        statement = statement.order_by(_indexed_order(session).desc()).limit(window)
+def matches(session: Session, kind: str, user_text: str) -> Subquery:
+    """``(item_id)`` of the records of one kind that match the text: join it to filter a list."""
+    statement = select(INDEX.c.item_id.label("item_id")).where(match_clause(session, user_text), INDEX.c.kind == kind)
     return statement.subquery(f"{kind}_matches")
 
 
-def _indexed_order(session: Session):
+def match_clause(session: Session, user_text: str) -> ColumnElement:
+    """The WHERE clause of the index entries matching the text (every word)."""
+    if _is_postgres(session):
+        return literal_column(f"{SEARCH_TABLE}.document").op("@@")(_pg_query(user_text))
+    return _fts_match(user_text)
+
+
+def rank_expression(session: Session, user_text: str) -> ColumnElement:
+    """A matching entry's rank, best lowest: FTS5's bm25 (titles weigh ten times the body); on PostgreSQL,
+    ``ts_rank_cd`` negated. A query's score is the rank negated (higher is better)."""
+    if _is_postgres(session):
+        document = literal_column(f"{SEARCH_TABLE}.document")
+        return type_coerce(-func.ts_rank_cd(document, _pg_query(user_text)), Float)
+    return literal_column(f"{SEARCH_TABLE}.rank", Float)
+
+
+def rank_of(session: Session, value: float) -> ColumnElement | float:
+    """A rank read back from a cursor, as ranks compare: PostgreSQL's ``ts_rank_cd`` is single precision,
+    and the client saw it as the shortest decimal that reads back to it."""
+    return cast(value, REAL) if _is_postgres(session) else value
+
+
+def indexed_order(session: Session) -> ColumnElement:
     """The order entries were written in: FTS5's rowid; on PostgreSQL an identity column (migration 0003)."""
-    return literal_column("seq" if _is_postgres(session) else "rowid")
+    return literal_column(f"{SEARCH_TABLE}.seq" if _is_postgres(session) else f"{SEARCH_TABLE}.rowid", Integer)
 
 
 @dataclass(frozen=True)
@@ -122,24 +151,15 @@ def replace_entries(session: Session, kind: str, entries: Iterable[SearchEntry])
         return
     ids = [entry.item_id for entry in entries]
     for chunk in range(0, len(ids), 500):
-        session.execute(_index.delete().where(_index.c.kind == kind, _index.c.item_id.in_(ids[chunk : chunk + 500])))
+        session.execute(INDEX.delete().where(INDEX.c.kind == kind, INDEX.c.item_id.in_(ids[chunk : chunk + 500])))
     session.execute(
-        _index.insert(),
+        INDEX.insert(),
         [{"kind": e.kind, "item_id": e.item_id, "title": e.title, "body": e.body} for e in entries],
     )
 
 
 def remove_entries(session: Session, kind: str, ids: list[str]) -> None:
-    session.execute(_index.delete().where(_index.c.kind == kind, _index.c.item_id.in_(ids)))
-
-
-@dataclass(frozen=True)
-class Hit:
-    kind: str
-    id: str
-    title: str
-    snippet: str
-    score: float
+    session.execute(INDEX.delete().where(INDEX.c.kind == kind, INDEX.c.item_id.in_(ids)))
 
 
 def highlight(snippet: str) -> str:
@@ -161,59 +181,25 @@ def _headline(column, query):
     )
 
 
-def search_all(
-    session: Session, user_text: str, *, kinds: list[str] | None, limit: int, offset: int, window: int
-) -> tuple[list[Hit], int]:
-    """Rank every kind of record against the text; best first, with highlighted snippets.
-
-    Ranks the ``window`` most recently indexed matches (as ``matches`` does) and answers how many of them
-    there are with the page. Kind and id break ties in rank, so that pages neither repeat nor skip hits of
-    equal score. Snippets are made for the page's hits only.
-    """
-    where = [_index.c.kind.in_(kinds)] if kinds else []
-    if _is_postgres(session):
-        query = _pg_query(user_text)
-        document = literal_column("document")
-        score = func.ts_rank_cd(document, query)
-        where.append(document.op("@@")(query))
-    else:
-        where.append(_fts_match(user_text))
-        score = -literal_column("rank")
-    entry = _indexed_order(session)
-    candidates = session.execute(
-        select(entry, _index.c.kind, _index.c.item_id, _index.c.title, score)
-        .select_from(_index)
-        .where(*where)
-        .order_by(entry.desc())
-        .limit(window)
-    ).all()
-    # Best score first, then kind and id by code point (Python's str order), as every list orders ids.
-    candidates.sort(key=lambda row: (-row[4], row[1], row[2]))
-    shown = candidates[offset : offset + limit]
-    snippets = _snippets(session, user_text, [row[0] for row in shown])
-    hits = [
-        Hit(kind, item_id, title, highlight(snippets[at]), float(value)) for at, kind, item_id, title, value in shown
-    ]
-    return hits, len(candidates)
-
-
 def _fts_match(user_text: str):
     return text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(bindparam("fts_query", fts_query(user_text)))
 
 
-def _snippets(session: Session, user_text: str, entries: list[int]) -> dict[int, str]:
-    """The marked snippet of each of these index entries (by their rowid / seq)."""
+def snippets(session: Session, user_text: str, entries: list[int]) -> dict[int, str]:
+    """The marked snippet of each of these index entries (by ``indexed_order``), HTML-escaped, matches in
+    ``<mark>``."""
     if not entries:
         return {}
-    entry = _indexed_order(session)
+    entry = indexed_order(session)
     if _is_postgres(session):
         query = _pg_query(user_text)
         snippet = case(
-            (func.to_tsvector(TS_CONFIG, _index.c.title).op("@@")(query), _headline(_index.c.title, query)),
-            else_=_headline(_index.c.body, query),
+            (func.to_tsvector(TS_CONFIG, INDEX.c.title).op("@@")(query), _headline(INDEX.c.title, query)),
+            else_=_headline(INDEX.c.body, query),
         )
         where = [entry.in_(entries)]
     else:
         snippet = literal_column(f"snippet({SEARCH_TABLE}, -1, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', 24)")
         where = [_fts_match(user_text), entry.in_(entries)]
-    return dict(session.execute(select(entry, snippet).select_from(_index).where(*where)).all())
+    marked = session.execute(select(entry, snippet).select_from(INDEX).where(*where)).all()
+    return {at: highlight(text) for at, text in marked}

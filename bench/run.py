@@ -193,14 +193,14 @@ def scenarios(p: Probe, database: Path, keyset: str | None) -> dict[str, dict[st
             "floor": [f"/claims?limit=50&after={p.deep_after}"],
         },
         "plan points CSV (500)": {
-            "peacekb": ["/api/v1/plan-points?format=csv&limit=500"],
+            "peacekb": ["/api/v1/plan-points.csv?limit=500"],
             "datasette": [f"/{db}/plan_point.csv?_size=500"],
             "floor": ["/plan-points.csv"],
         },
     }
 
 
-EXPORT = {"peacekb": "/api/v1/claims?format=ndjson", "floor": "/claims.ndjson"}
+EXPORT = {"peacekb": "/api/v1/claims.ndjson", "floor": "/claims.ndjson"}
 
 
 # The SQL PeaceKB runs, given to Datasette (as canned queries) and to the floor, so that all three answer

@@ -21,7 +21,7 @@ from app.models.vocab import (
     SourceKind,
     Stance,
 )
-from app.services.anchoring import anchor_quote
+from app.services.anchoring import anchor_quote, quote_offsets
 from app.services.indexing import reindex
 
 
@@ -174,8 +174,7 @@ def make_claim(
         statement=statement or f"The source says: {quote}",
         source_id=source.id,
         quote=quote,
-        quote_start=span.start,
-        quote_end=span.end,
+        **quote_offsets(source.text, span),
         credibility=credibility,
         **fields,
     )

@@ -104,7 +104,7 @@ def test_list_actors_full_text_filter_searches_names_aliases_and_descriptions(wo
 
 
 def test_list_actors_csv_joins_aliases_and_carries_roles_as_json(world):
-    rows = csv_rows(world.get(f"{API}/actors", params={"format": "csv", "kind": "person"}))
+    rows = csv_rows(world.get(f"{API}/actors.csv", params={"kind": "person"}))
 
     assert [(row["id"], row["aliases"]) for row in rows] == [
         ("witkoff", "Witkoff"),

@@ -185,7 +185,7 @@ def test_seeded_envoy_contradiction_is_a_pair_between_the_praise_and_breaking_ar
 
 
 def test_pairs_as_csv_carry_each_embedded_claim_and_source_as_one_json_cell(pairs):
-    response = pairs.get(PAIRS, params={"claim_id": "b1", "format": "csv"})
+    response = pairs.get(f"{PAIRS}.csv", params={"claim_id": "b1"})
     (row,) = csv.DictReader(io.StringIO(response.text))
 
     assert response.status_code == 200

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app import models
+from app.config import get_settings
 from tests.helpers import API
 from tests.test_keyset import walk
 
@@ -56,9 +57,7 @@ def test_walked_pages_by_offset_and_by_keyset_match_the_general_order(kb, name, 
 
 
 def test_a_walked_filter_counts_up_to_the_bound(kb, monkeypatch):
-    from app import listing
-
-    monkeypatch.setattr(listing, "COUNT_LIMIT", 5)
+    monkeypatch.setattr(get_settings(), "count_limit", 5)
     page = kb.get(f"{API}/claims", params={"actor_id": "russia", "limit": 2}).json()
 
     assert (page["total"], page["total_exact"], len(page["items"])) == (5, False, 2)

@@ -46,6 +46,8 @@ def test_get_claim_returns_its_quote_offsets_links_and_incoming_relations(world)
         "quote": "Russia controls about 75% of Donetsk",
         "quote_start": 55,
         "quote_end": 91,
+        "quote_start_utf16": 55,
+        "quote_end_utf16": 91,
         "speaker_id": None,
         "attribution": None,
         "stated_on": "2025-11-23",
@@ -130,6 +132,27 @@ def test_claim_offsets_count_code_points_not_bytes_or_utf16_units(mini_client):
     claim = mini_client.get(f"{API}/claims/russia-holds-75-donetsk").json()
 
     assert (claim["quote_start"], claim["quote_end"]) == (25, 59)
+    assert (claim["quote_start_utf16"], claim["quote_end_utf16"]) == (26, 60)
+
+
+def text_utf16_slice(text: str, start: int, end: int) -> str:
+    """``text.slice(start, end)`` as JavaScript computes it: on UTF-16 code units."""
+    return text.encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le")
+
+
+@pytest.mark.parametrize("client_name", ["world", "mini_client", "kb"])
+def test_every_claim_quote_is_its_source_text_sliced_at_its_utf16_offsets(request, backend, client_name):
+    client = request.getfixturevalue(client_name)
+    claims = client.get(f"{API}/claims", params={"limit": 500}).json()["items"]
+    texts = {c["source_id"]: client.get(f"{API}/sources/{c['source_id']}").json()["text"] for c in claims}
+    moved = [c for c in claims if c["quote_start_utf16"] != c["quote_start"]]
+
+    assert claims
+    for claim in claims:
+        start, end = claim["quote_start_utf16"], claim["quote_end_utf16"]
+        assert text_utf16_slice(texts[claim["source_id"]], start, end) == claim["quote"], claim["id"]
+    if client_name == "kb":  # the blog's 🧠 and 🧩 come before these quotes: naive offsets would miss them
+        assert (len(claims), len(moved)) == (167, 45)
 
 
 def test_repeated_quote_claims_point_at_the_occurrence_their_hint_chose(mini_client):

@@ -174,3 +174,94 @@ def test_export_without_output_writes_json_to_stdout(database_url, tmp_path):
 
     assert result.exit_code == 0, result.output
     assert result.stdout == output.read_text("utf-8")
+
+
+# ---- failures: one line on stderr and a non-zero exit, never a traceback ------------------------------------
+
+
+@pytest.fixture
+def environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
+    """Set PEACEKB_ variables for one test; the settings and the engine are cached, so clear them around it."""
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    yield monkeypatch
+    if get_engine.cache_info().currsize:
+        get_engine().dispose()
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+
+
+def assert_one_line_failure(result, exit_code: int, message: str) -> None:
+    assert result.exit_code == exit_code
+    assert isinstance(result.exception, SystemExit)  # a clean exit, not an exception escaping the command
+    assert result.stdout == ""
+    assert result.stderr == message + "\n"
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("nonsense", "database error: Could not parse SQLAlchemy URL from given URL string"),
+        ("nosuchdb://host/kb", "database error: Can't load plugin: sqlalchemy.dialects:nosuchdb"),
+    ],
+)
+def test_a_malformed_database_url_is_one_line_and_exit_1(environment, url, message):
+    environment.setenv("PEACEKB_DATABASE_URL", url)
+
+    result = peacekb("stats")
+
+    assert_one_line_failure(result, 1, message)
+
+
+def test_an_unreachable_database_is_one_line_naming_the_reason(environment):
+    environment.setenv("PEACEKB_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:1/test")
+
+    result = peacekb("db", "upgrade")
+
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("database error: ")
+    assert "Connection refused" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_setting_of_the_wrong_type_is_named_by_its_variable_and_exits_2(environment):
+    environment.setenv("PEACEKB_PAGE_LIMIT_DEFAULT", "fifty")
+
+    result = peacekb("stats")
+
+    assert_one_line_failure(
+        result, 2, "PEACEKB_PAGE_LIMIT_DEFAULT: Input should be a valid integer, unable to parse string as an integer"
+    )
+
+
+def test_export_of_an_unknown_kind_is_one_line_and_exit_2(database_url):
+    result = peacekb("export", "--format", "csv", "--kind", "treaties")
+
+    assert_one_line_failure(
+        result,
+        2,
+        "--kind must be one of: sources, actors, plans, plan-points, issues, positions, claims, events, "
+        "claim-relations",
+    )
+
+
+def test_synth_into_an_unwritable_path_is_one_line_and_exit_1(tmp_path):
+    (tmp_path / "a-file").write_text("", "utf-8")
+    target = tmp_path / "a-file" / "synth.ndjson"
+
+    result = peacekb("synth", "--claims", "5", "-o", str(target))
+
+    assert_one_line_failure(result, 1, f"{target}: Not a directory")
+
+
+def test_peacekb_debug_lets_the_traceback_through(environment):
+    from sqlalchemy.exc import ArgumentError
+
+    environment.setenv("PEACEKB_DATABASE_URL", "nonsense")
+    environment.setenv("PEACEKB_DEBUG", "1")
+
+    result = peacekb("stats")
+
+    assert result.exit_code == 1
+    assert isinstance(result.exception, ArgumentError)

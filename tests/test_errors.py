@@ -52,8 +52,16 @@ def test_a_method_a_read_only_route_lacks_answers_405_problem_with_allow(world, 
 
     assert response.status_code == 405
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.headers["allow"] == "GET"
+    assert response.headers["allow"] == "GET, HEAD"  # HEAD is answered wherever GET is
     assert response.json() == {"type": "about:blank", "title": "Method Not Allowed", "status": 405, "instance": path}
+
+
+def test_405_on_an_export_path_allows_what_the_export_takes_not_what_a_record_under_its_name_would(world):
+    # /claims/{claim_id}.jsonld: the path /claims/x.jsonld also fits /claims/{claim_id}, which takes writes.
+    response = world.request("OPTIONS", f"{API}/claims/russia-controls-99-percent-luhansk.jsonld")
+
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, HEAD"
 
 
 def test_several_rejected_parameters_are_all_reported(world):
@@ -139,10 +147,13 @@ def test_openapi_documents_problem_responses_on_every_read_route(world):
     for path in reads:
         operation = paths[path]["get"]
         responses = operation["responses"]
-        # Only the answers a route can give: 404 when the path names a record (a history is empty instead), 422
-        # when there is input to reject.
-        expected = {"404"} if "{" in path and not path.endswith("/history") else set()
-        expected |= {"422"} if any(p["in"] == "query" for p in operation.get("parameters", [])) else set()
+        # Only the answers a route can give: 404 when the path names a record (a history is empty instead); 422
+        # everywhere, as any operation refuses a query parameter it does not take.
+        expected = (
+            {"404", "422"}
+            if "{" in path and not path.endswith(("/history", "/history.csv", "/history.ndjson"))
+            else {"422"}
+        )
         assert {status for status in responses if status in ("404", "422")} == expected, path
         for status in expected:
             assert "application/problem+json" in responses[status]["content"], (path, status)

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import app.services.claims as claims_service
-from app import cli, streaming
+from app import cli, paging
 from app.config import get_settings
 from app.db import get_engine
-from app.keyset import encode
-from app.services import jsonld, record_export
+from app.keyset import decode, encode
+from app.services import record_export
 from tests.conftest import client_for
 from tests.helpers import API, invalid_parameter
 
@@ -54,22 +53,16 @@ def every_page(client, path: str, **params) -> list[dict]:
     ["/claims", "/sources", "/actors", "/plan-points", "/positions", "/events", "/claim-relations", "/issues"],
 )
 def test_ndjson_without_limit_streams_the_whole_collection(reader, path):
-    response = reader.get(f"{API}{path}", params={"format": "ndjson"})
+    response = reader.get(f"{API}{path}.ndjson")
     expected = every_page(reader, path)
 
     assert lines(response) == expected
     assert response.headers["x-total-count"] == str(len(expected))
 
 
-def test_ndjson_is_also_asked_for_with_the_accept_header(reader):
-    response = reader.get(f"{API}/plans/us-peace-package/points", headers={"Accept": NDJSON})
-
-    assert lines(response) == every_page(reader, "/plans/us-peace-package/points")
-
-
 def test_ndjson_stream_keeps_filters_sort_and_offset(reader):
     params = {"quantitative": "true", "sort": "-value", "offset": 3}
-    response = reader.get(f"{API}/claims", params=params | {"format": "ndjson"})
+    response = reader.get(f"{API}/claims.ndjson", params=params)
     expected = every_page(reader, "/claims", quantitative="true", sort="-value")[3:]
 
     assert [c["id"] for c in lines(response)] == [c["id"] for c in expected]
@@ -77,74 +70,73 @@ def test_ndjson_stream_keeps_filters_sort_and_offset(reader):
 
 
 def test_ndjson_with_a_limit_answers_that_page_with_links(reader):
-    response = reader.get(f"{API}/claims", params={"format": "ndjson", "limit": 5, "offset": 5})
+    response = reader.get(f"{API}/claims.ndjson", params={"limit": 5, "offset": 5})
     page = reader.get(f"{API}/claims", params={"limit": 5, "offset": 5})
 
     assert lines(response) == page.json()["items"]
-    assert response.headers["link"] == page.headers["link"].replace("claims?", "claims?format=ndjson&")
+    assert response.headers["link"] == page.headers["link"].replace("claims?", "claims.ndjson?")
     assert response.headers["x-total-count"] == str(page.json()["total"])
 
 
 def test_ndjson_search_hits_stream_like_any_collection(reader):
-    response = reader.get(f"{API}/search", params={"q": "Luhansk", "format": "ndjson"})
+    response = reader.get(f"{API}/search.ndjson", params={"q": "Luhansk"})
 
     assert lines(response) == every_page(reader, "/search", q="Luhansk")
 
 
-def test_ndjson_stream_reads_the_collection_a_chunk_at_a_time(reader, monkeypatch):
-    calls = []
-    real = claims_service.list_claims
+@pytest.fixture
+def chunk_reads(monkeypatch) -> list:
+    """The pages a stream reads, as (limit, offset, after), with chunks of 7 records (app/paging.py)."""
+    reads, real = [], paging._page
 
-    def counting(**kwargs):
-        calls.append(kwargs["page"])
-        return real(**kwargs)
+    def recording(session, statement, ordering, page, *args, **kwargs):
+        reads.append((page.limit, page.offset, page.after))
+        return real(session, statement, ordering, page, *args, **kwargs)
 
-    monkeypatch.setattr(streaming, "MAX_LIMIT", 7)
-    monkeypatch.setattr(claims_service, "list_claims", counting)
-    response = reader.get(f"{API}/claims", params={"format": "ndjson"})
+    monkeypatch.setattr(paging, "CHUNK", 7)
+    monkeypatch.setattr(paging, "_page", recording)
+    return reads
+
+
+def test_ndjson_stream_reads_the_collection_a_chunk_at_a_time(reader, chunk_reads):
+    response = reader.get(f"{API}/claims.ndjson")
     total = int(response.headers["x-total-count"])
 
     ids = [c["id"] for c in lines(response)]
     assert ids == [c["id"] for c in every_page(reader, "/claims")]
     # Chunks after the first continue by keyset cursor after the previous chunk's last record, not by offset.
-    assert [(page.limit, page.offset) for page in calls[:3]] == [(7, 0), (7, 0), (7, 0)]
-    assert [page.after for page in calls[:3]] == [None, encode(None, None, ids[6]), encode(None, None, ids[13])]
-    assert len(calls) == total // 7 + 1 + 1  # the chunks, plus the page every_page asked for
+    assert chunk_reads[:3] == [(7, 0, None), (7, 0, encode(None, None, ids[6])), (7, 0, encode(None, None, ids[13]))]
+    assert len(chunk_reads) == total // 7 + 1 + 1  # the chunks, plus the page every_page asked for
 
 
 def test_ndjson_stream_of_a_sorted_list_continues_after_each_chunks_last_sort_value(reader, monkeypatch):
-    monkeypatch.setattr(streaming, "MAX_LIMIT", 5)
+    monkeypatch.setattr(paging, "CHUNK", 5)
     params = {"sort": "-stated_on"}
-    response = reader.get(f"{API}/claims", params=params | {"format": "ndjson"})
+    response = reader.get(f"{API}/claims.ndjson", params=params)
 
     assert [c["id"] for c in lines(response)] == [c["id"] for c in every_page(reader, "/claims", **params)]
 
 
-def test_ndjson_stream_of_a_ranked_search_continues_by_offset(reader, monkeypatch):
-    calls = []
-    real = claims_service.list_claims
-
-    def counting(**kwargs):
-        calls.append(kwargs["page"])
-        return real(**kwargs)
-
-    monkeypatch.setattr(streaming, "MAX_LIMIT", 3)
-    monkeypatch.setattr(claims_service, "list_claims", counting)
-    response = reader.get(f"{API}/claims", params={"format": "ndjson", "q": "Russia"})
+def test_ndjson_stream_of_a_ranked_search_continues_after_each_chunks_last_match(reader, chunk_reads):
+    response = reader.get(f"{API}/claims.ndjson", params={"q": "Russia"})
 
     assert [c["id"] for c in lines(response)] == [c["id"] for c in every_page(reader, "/claims", q="Russia")]
-    assert [(page.offset, page.after) for page in calls[:3]] == [(0, None), (3, None), (6, None)]
+    assert len(chunk_reads) > 3
+    assert [offset for _limit, offset, _after in chunk_reads] == [0] * len(chunk_reads)
+    assert all(decode(after)[0] == "relevance" for _limit, _offset, after in chunk_reads[1:-1])
 
 
 def test_ndjson_with_a_bad_parameter_answers_a_problem_not_a_broken_stream(reader):
-    response = reader.get(f"{API}/claims", params={"format": "ndjson", "q": "***"})
+    response = reader.get(f"{API}/claims.ndjson", params={"q": "***"})
 
     assert response.status_code == 422
-    assert response.json() == invalid_parameter(f"{API}/claims", "q", "must contain at least one word to search for")
+    assert response.json() == invalid_parameter(
+        f"{API}/claims.ndjson", "q", "must contain at least one word to search for"
+    )
 
 
 def test_ndjson_of_an_empty_collection_is_empty(client):
-    response = client.get(f"{API}/claims", params={"format": "ndjson"})
+    response = client.get(f"{API}/claims.ndjson")
 
     assert (response.status_code, response.text, response.headers["x-total-count"]) == (200, "", "0")
 
@@ -278,8 +270,149 @@ def test_jsonld_takes_the_claim_filters(reader):
     )
 
 
+def claim_ids_of(document: dict) -> list[str]:
+    return [node["identifier"] for node in nodes_of(document, "Claim")]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "Luhansk"},
+        {"q": "ceasefire", "sort": "-stated_on"},
+        {"plan_id": "us-peace-package"},
+        {"plan_point_id": "us-package-ceasefire-stage-1"},
+        {"speaker_id": "volodymyr-zelensky", "max_credibility": 3},
+        {"stated_from": "2025-12-01", "stated_to": "2025-12-31"},
+        {"quantitative": "true", "sort": "-value", "limit": 5, "offset": 2},
+        {"event_id": "capture-of-sviato-pokrovske", "limit": 2},
+    ],
+)
+def test_jsonld_lists_the_claims_that_claims_lists_with_the_same_parameters(reader, params):
+    listed = reader.get(f"{API}/claims", params=params).json()
+
+    response = reader.get(f"{API}/claims.jsonld", params=params)
+
+    assert response.status_code == 200, response.text
+    assert claim_ids_of(response.json()) == [claim["id"] for claim in listed["items"]]
+    assert listed["items"]
+    assert response.headers["x-total-count"] == str(listed["total"])
+
+
+def test_jsonld_pages_by_keyset_like_the_claims_list(reader):
+    pages, response = [], reader.get(f"{API}/claims.jsonld", params={"limit": 40, "after": ""})
+    while True:
+        assert response.status_code == 200, response.text
+        pages.append(claim_ids_of(response.json()))
+        if "next" not in response.links:
+            break
+        response = reader.get(response.links["next"]["url"])
+
+    assert [len(page) for page in pages] == [40, 40, 40, 40, 7]
+    assert [claim_id for page in pages for claim_id in page] == [c["id"] for c in every_page(reader, "/claims")]
+
+
+def test_jsonld_refuses_what_the_claims_list_refuses(reader):
+    response = reader.get(f"{API}/claims.jsonld", params={"stated_from": "2025-12-01", "stated_to": "2025-11-01"})
+
+    assert response.json() == invalid_parameter(
+        f"{API}/claims.jsonld", "stated_to", "must not be before stated_from (2025-12-01)"
+    )
+
+
+def test_jsonld_links_each_claim_to_the_claims_it_contradicts_supports_or_updates(reader, claims_jsonld):
+    relations = every_page(reader, "/claim-relations")
+    expected: dict[str, dict[str, list[str]]] = {}
+    for relation in sorted(relations, key=lambda r: r["id"]):
+        links = expected.setdefault(f"api/v1/claims/{relation['from_claim_id']}", {})
+        links.setdefault(f"peacekb:{relation['type']}", []).append(f"api/v1/claims/{relation['to_claim_id']}")
+
+    linked = {
+        node["@id"]: {key: [ref["@id"] for ref in refs] for key, refs in node.items() if key in RELATION_TERMS}
+        for node in nodes_of(claims_jsonld, "Claim")
+    }
+
+    assert {claim: links for claim, links in linked.items() if links} == expected
+    assert {term for links in expected.values() for term in links} == RELATION_TERMS
+
+
+RELATION_TERMS = {"peacekb:contradicts", "peacekb:supports", "peacekb:updates"}
+
+
+def test_a_claim_is_answered_as_jsonld_when_asked(reader, claims_jsonld):
+    claim_id = "russia-controls-99-percent-luhansk"
+
+    response = reader.get(f"{API}/claims/{claim_id}", headers={"Accept": "application/ld+json"})
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/ld+json"
+    assert response.headers["vary"] == "Accept"
+    document = response.json()
+    assert document["@context"] == claims_jsonld["@context"]
+    everywhere = {node["@id"]: node for node in claims_jsonld["@graph"]}
+    assert [node["@id"] for node in document["@graph"]] == [
+        f"api/v1/claims/{claim_id}",
+        f"api/v1/claims/{claim_id}#review",
+        "api/v1/sources/breaking-zelenskiy-hails-momentum",
+        "api/v1/actors/russia",
+        "api/v1/actors/ukraine",
+        "api/v1/issues/territory-donbas",
+    ]
+    assert all(node == everywhere[node["@id"]] for node in document["@graph"])
+
+
+@pytest.mark.parametrize(
+    ("accept", "media_type"),
+    [
+        (None, "application/json"),
+        ("application/json", "application/json"),
+        ("*/*", "application/json"),
+        ("application/json, application/ld+json;q=0.5", "application/json"),
+        ("application/ld+json, application/json;q=0.9", "application/ld+json"),
+        ("application/ld+json;q=0", "application/json"),
+    ],
+)
+def test_a_claim_stays_json_unless_jsonld_is_preferred(reader, accept, media_type):
+    headers = {"Accept": accept} if accept else {}
+
+    response = reader.get(f"{API}/claims/russia-controls-99-percent-luhansk", headers=headers)
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == media_type
+
+
+def test_an_unknown_claim_asked_as_jsonld_answers_404(reader):
+    response = reader.get(f"{API}/claims/no-such-claim", headers={"Accept": "application/ld+json"})
+
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_a_claims_jsonld_is_an_operation_of_its_own_so_the_items_json_stays_typed(reader):
+    paths = reader.get("/openapi.json").json()["paths"]
+
+    assert list(paths["/api/v1/claims/{claim_id}"]["get"]["responses"]["200"]["content"]) == ["application/json"]
+    assert list(paths["/api/v1/claims/{claim_id}.jsonld"]["get"]["responses"]["200"]["content"]) == [
+        "application/ld+json"
+    ]
+
+
+def test_a_claims_jsonld_path_answers_what_its_accept_header_does(reader):
+    by_path = reader.get(f"{API}/claims/russia-controls-99-percent-luhansk.jsonld")
+    by_accept = reader.get(
+        f"{API}/claims/russia-controls-99-percent-luhansk", headers={"Accept": "application/ld+json"}
+    )
+
+    assert by_path.status_code == by_accept.status_code == 200
+    assert by_path.headers["content-type"].startswith("application/ld+json")
+    assert by_path.json() == by_accept.json()
+    assert by_path.headers["etag"] == by_accept.headers["etag"]
+    tag = by_path.headers["etag"]
+    again = reader.get(f"{API}/claims/russia-controls-99-percent-luhansk.jsonld", headers={"If-None-Match": tag})
+    assert again.status_code == 304
+
+
 def test_jsonld_is_streamed_a_chunk_of_claims_at_a_time(reader, claims_jsonld, monkeypatch):
-    monkeypatch.setattr(jsonld, "MAX_LIMIT", 10)
+    monkeypatch.setattr(paging, "CHUNK", 10)
 
     assert reader.get(f"{API}/claims.jsonld").json() == claims_jsonld
 
@@ -315,7 +448,7 @@ def test_export_ndjson_of_one_collection_writes_its_records(seeded_cli, reader):
 
 
 def test_export_ndjson_of_everything_tags_each_record_with_its_kind(seeded_cli, reader, monkeypatch):
-    monkeypatch.setattr(record_export, "MAX_LIMIT", 7)  # many chunks: keyset paging must not skip or repeat
+    monkeypatch.setattr(paging, "CHUNK", 7)  # many chunks: keyset paging must not skip or repeat
 
     result = peacekb("export", "--format", "ndjson")
 
@@ -336,7 +469,7 @@ def test_export_csv_of_one_collection_matches_the_api_csv(seeded_cli, reader, tm
 
     assert result.exit_code == 0, result.output
     exported = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
-    served = list(csv.DictReader(io.StringIO(reader.get(f"{API}/plan-points?format=csv&limit=500").text)))
+    served = list(csv.DictReader(io.StringIO(reader.get(f"{API}/plan-points.csv?limit=500").text)))
     assert exported == sorted(served, key=lambda row: row["id"])
 
 

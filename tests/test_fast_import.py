@@ -22,6 +22,7 @@ from app.services.bulk import apply_lines
 from app.services.resources import RESOURCES
 from app.services.synth import synthesize
 from tests.writes.helpers import DATA_TABLES, assert_no_orphans
+from tests.writes.kinds import claim_body, source_body
 
 CLAIMS = 1_000
 
@@ -212,3 +213,43 @@ def test_bulk_import_on_any_backend_loads_a_small_synthetic_kb(engine_a):
 
     assert report.applied["claim.create"] == 60
     assert_no_orphans(engine_a)
+
+
+# A source whose text holds characters beyond the Basic Multilingual Plane (two UTF-16 units each).
+EMOJI_TEXT = "🧠 Notes. Russia holds 🧩 most of Donetsk, officials said."
+EMOJI_LINES = [
+    orjson.dumps(line)
+    for line in [
+        {"op": "create", "kind": "source", "data": source_body(id="emoji-note", updates_id=None, text=EMOJI_TEXT)},
+        {"op": "create", "kind": "claim", "data": claim_body(id="holds-most", source_id="emoji-note",
+                                                             quote="most of Donetsk", speaker_id=None, actor_ids=[],
+                                                             event_ids=[])},
+        {"op": "create", "kind": "claim", "data": claim_body(id="notes", source_id="emoji-note", quote="Notes",
+                                                             speaker_id=None, actor_ids=[], event_ids=[])},
+    ]
+]  # fmt: skip
+
+
+def stored_offsets(engine: Engine) -> list[tuple]:
+    with engine.connect() as connection:
+        return list(
+            connection.execute(
+                text("SELECT id, quote_start, quote_end, quote_start_utf16, quote_end_utf16 FROM claim ORDER BY id")
+            )
+        )
+
+
+def test_fast_import_stores_the_utf16_offsets_the_write_engine_stores(sqlite_only, engine_a, engine_b, monkeypatch):
+    load(engine_a, EMOJI_LINES)
+    monkeypatch.setattr(fast_import.FastWriter, "apply", lambda self, chunk, applied: 0)  # engine only
+
+    load(engine_b, EMOJI_LINES)
+
+    utf16 = EMOJI_TEXT.encode("utf-16-le")
+    assert (
+        stored_offsets(engine_a) == stored_offsets(engine_b) == [("holds-most", 24, 39, 26, 41), ("notes", 2, 7, 3, 8)]
+    )
+    assert [utf16[2 * 26 : 2 * 41].decode("utf-16-le"), utf16[2 * 3 : 2 * 8].decode("utf-16-le")] == [
+        "most of Donetsk",
+        "Notes",
+    ]

@@ -152,7 +152,7 @@ def test_list_positions_full_text_filter_searches_summaries(world, q, expected):
 
 
 def test_list_positions_csv_carries_the_backing_claim_ids(world):
-    rows = csv_rows(world.get(f"{API}/positions", params={"format": "csv", "actor_id": "usa"}))
+    rows = csv_rows(world.get(f"{API}/positions.csv", params={"actor_id": "usa"}))
 
     assert rows == [
         {

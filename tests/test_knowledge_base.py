@@ -152,7 +152,7 @@ def test_there_are_many_recorded_contradictions(kb):
 
 
 def test_plan_points_come_as_csv_for_scripts(kb):
-    response = kb.get(f"{API}/plan-points", params={"format": "csv", "limit": 500})
+    response = kb.get(f"{API}/plan-points.csv", params={"limit": 500})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
     header, *rows = response.text.strip().splitlines()

@@ -5,6 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from app.config import get_settings
 from tests.factories import make_issue
 from tests.helpers import API, COLLECTIONS, csv_rows, ids, invalid_parameter, rejected_names
 
@@ -27,10 +28,11 @@ SORTABLE = COLLECTIONS + SUB_COLLECTIONS
 EVERY_LIST = [*SORTABLE, "/search?q=donetsk"]
 
 
-def get(client, path: str, *, headers: dict | None = None, **params):
-    """GET a list path that may carry required parameters of its own (``/search?q=…``), adding ``params``."""
+def get(client, path: str, *, headers: dict | None = None, suffix: str = "", **params):
+    """GET a list path that may carry required parameters of its own (``/search?q=…``), adding ``params``;
+    ``suffix`` asks for another format of it (``.csv``)."""
     url = urlsplit(path)
-    return client.get(f"{API}{url.path}", params={**parse_qs(url.query), **params}, headers=headers)
+    return client.get(f"{API}{url.path}{suffix}", params={**parse_qs(url.query), **params}, headers=headers)
 
 
 def links(response) -> dict[str, dict[str, list[str]]]:
@@ -167,19 +169,15 @@ def test_offset_past_the_end_answers_an_empty_page_with_the_total(world):
 
 @pytest.fixture
 def count_limit_of_two(monkeypatch):
-    from app import listing
-
-    monkeypatch.setattr(listing, "COUNT_LIMIT", 2)
+    monkeypatch.setattr(get_settings(), "count_limit", 2)
 
 
 @pytest.mark.parametrize("path", EVERY_LIST)
 def test_counting_stops_at_the_bound_and_says_total_is_a_lower_bound(world, monkeypatch, path):
-    from app import listing
-
     everything = get(world, path, limit=500).json()
     if everything["total"] < 2:
         pytest.skip(f"{path} has one record: no bound can be passed")
-    monkeypatch.setattr(listing, "COUNT_LIMIT", 1)
+    monkeypatch.setattr(get_settings(), "count_limit", 1)
 
     response = get(world, path, limit=1)
 
@@ -224,7 +222,7 @@ def _csv_cell(value) -> str:
 @pytest.mark.parametrize("path", EVERY_LIST)
 def test_csv_holds_the_rows_of_the_json_page(world, path):
     page = get(world, path).json()
-    response = get(world, path, format="csv")
+    response = get(world, path, suffix=".csv", limit=50)
 
     rows = csv_rows(response)
     assert response.text.splitlines()[0].split(",") == list(page["items"][0])
@@ -240,43 +238,67 @@ def test_csv_holds_the_rows_of_the_json_page(world, path):
 
 
 @pytest.mark.parametrize("path", EVERY_LIST)
-def test_accept_text_csv_answers_the_same_csv_as_format_csv(world, path):
-    by_header = get(world, path, headers={"Accept": "text/csv"})
-    by_parameter = get(world, path, format="csv")
+def test_ndjson_holds_the_records_of_the_json_page(world, path):
+    page = get(world, path, limit=3).json()
+    response = get(world, path, suffix=".ndjson", limit=3)
 
-    assert csv_rows(by_header) == csv_rows(by_parameter)
-    assert by_header.text == by_parameter.text
-
-
-def test_csv_joins_id_lists_with_semicolons(world):
-    rows = {row["id"]: row for row in csv_rows(world.get(f"{API}/plans", params={"format": "csv"}))}
-
-    assert rows["twenty-point"]["proposer_ids"] == "ukraine;usa"
-    assert rows["counter-proposal"]["proposer_ids"] == "coalition"
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/x-ndjson"
+    assert [json.loads(line) for line in response.text.splitlines()] == page["items"]
 
 
-def test_csv_keeps_non_ascii_text_verbatim(world):
-    rows = csv_rows(world.get(f"{API}/claims", params={"format": "csv", "source_id": "blog-note"}))
-
-    assert [row["quote"] for row in rows] == ["“Article 5” & be re‑examined in 2035"]
-
-
-def test_explicit_json_format_wins_over_an_accept_csv_header(world):
-    response = world.get(f"{API}/claims", params={"format": "json"}, headers={"Accept": "text/csv"})
+@pytest.mark.parametrize("accept", ["text/csv", "application/x-ndjson", "text/html,application/xml;q=0.9,*/*;q=0.8"])
+def test_a_list_path_answers_json_whatever_the_accept_header_asks(world, accept):
+    response = world.get(f"{API}/claims", headers={"Accept": accept})
 
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"
     assert response.json()["total"] == 5
 
 
-def test_browser_accept_header_answers_json(world):
-    accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-    response = world.get(f"{API}/claims", headers={"Accept": accept})
+def test_csv_joins_id_lists_with_semicolons(world):
+    rows = {row["id"]: row for row in csv_rows(world.get(f"{API}/plans.csv"))}
 
-    assert response.headers["content-type"] == "application/json"
+    assert rows["twenty-point"]["proposer_ids"] == "ukraine;usa"
+    assert rows["counter-proposal"]["proposer_ids"] == "coalition"
 
 
-def test_list_rejects_an_unknown_format(world):
-    response = world.get(f"{API}/claims", params={"format": "xml"})
+def test_csv_keeps_non_ascii_text_verbatim(world):
+    rows = csv_rows(world.get(f"{API}/claims.csv", params={"source_id": "blog-note"}))
 
-    assert response.json() == invalid_parameter(f"{API}/claims", "format", "Input should be 'json', 'csv' or 'ndjson'")
+    assert [row["quote"] for row in rows] == ["“Article 5” & be re‑examined in 2035"]
+
+
+@pytest.mark.parametrize("suffix", ["", ".csv", ".ndjson"])
+@pytest.mark.parametrize("path", EVERY_LIST)
+def test_a_list_refuses_a_parameter_it_does_not_take(world, path, suffix):
+    response = get(world, path, suffix=suffix, limit=1, bogus=1)
+
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert [error["name"] for error in response.json()["errors"]] == ["bogus"]
+
+
+@pytest.mark.parametrize("suffix", ["", ".csv", ".ndjson"])
+def test_a_list_refuses_a_one_value_parameter_sent_twice(world, suffix):
+    response = world.get(f"{API}/claims{suffix}", params=[("source_id", "a"), ("source_id", "b"), ("limit", "1")])
+
+    assert response.status_code == 422
+    assert response.json() == invalid_parameter(
+        f"{API}/claims{suffix}", "source_id", "takes one value, and was given more than one"
+    )
+
+
+def test_a_parameter_that_takes_several_values_may_be_repeated(world):
+    response = world.get(f"{API}/search", params=[("q", "Kyiv"), ("kind", "claim"), ("kind", "actor")])
+
+    assert response.status_code == 200
+    assert {hit["kind"] for hit in response.json()["items"]} <= {"claim", "actor"}
+
+
+def test_the_format_parameter_is_gone_from_lists(world):
+    response = world.get(f"{API}/claims", params={"format": "csv"})
+    reason = response.json()["errors"][0]["reason"]
+
+    assert response.json() == invalid_parameter(f"{API}/claims", "format", reason)
+    assert reason.startswith("is not a parameter of this operation (it takes: actor_id, after, event_id, ")

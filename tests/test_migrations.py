@@ -131,3 +131,38 @@ def test_upgrade_at_head_is_a_no_op(url, engine):
 
     with engine.connect() as connection:
         assert connection.execute(text("SELECT id FROM disputed_issue")).scalars().all() == ["kept"]
+
+
+def test_upgrade_fills_the_utf16_quote_offsets_from_each_source_text(databases, tmp_path):
+    # Migration 0004 on a database holding claims: both backends, from the revision before it.
+    url = databases.empty(tmp_path)
+    upgrade(url, "0003")
+    engine = build_engine(url)
+    texts = {"blog": "🧠 Status\nKyiv says 🧩 Russia holds most of Donetsk.", "wire": "Russia holds most of Donetsk."}
+    with engine.begin() as connection:
+        for source_id, source_text in texts.items():
+            connection.execute(
+                text(
+                    "INSERT INTO source (id, title, kind, reliability, reliability_note, text, sha256)"
+                    " VALUES (:id, 'A source', 'blog_post', 'C', 'Graded for the test.', :text, 'x')"
+                ),
+                {"id": source_id, "text": source_text},
+            )
+            start = source_text.index("Russia holds")
+            connection.execute(
+                text(
+                    "INSERT INTO claim (id, statement, source_id, quote, quote_start, quote_end, credibility)"
+                    " VALUES (:id, 'Russia holds most of Donetsk.', :source, 'Russia holds', :start, :end, 3)"
+                ),
+                {"id": f"{source_id}-claim", "source": source_id, "start": start, "end": start + 12},
+            )
+
+    upgrade(url)
+
+    with engine.connect() as connection:
+        offsets = connection.execute(
+            text("SELECT id, quote_start, quote_end, quote_start_utf16, quote_end_utf16 FROM claim ORDER BY id")
+        ).all()
+    engine.dispose()
+    databases.drop(url)
+    assert [tuple(row) for row in offsets] == [("blog-claim", 21, 33, 23, 35), ("wire-claim", 0, 12, 0, 12)]

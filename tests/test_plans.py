@@ -210,7 +210,7 @@ def test_list_plan_points_full_text_filter_searches_point_texts(world, q, expect
 
 
 def test_list_plan_points_csv_joins_issue_ids(world):
-    rows = csv_rows(world.get(f"{API}/plan-points", params={"format": "csv", "plan_id": "us-draft"}))
+    rows = csv_rows(world.get(f"{API}/plan-points.csv", params={"plan_id": "us-draft"}))
 
     assert [(row["id"], row["sequence"], row["ordinal"], row["issue_ids"]) for row in rows] == [
         ("donetsk-buffer-zone", "1", "21", "territory"),

@@ -18,6 +18,12 @@ class ClaimBase(SQLModel):
     quote: str = Field(sa_column=Column(Text, nullable=False), description="The verbatim words it rests on.")
     quote_start: int = Field(description="Code-point offset of the quote in the source text (inclusive).")
     quote_end: int = Field(description="Code-point offset just past the quote: text[start:end] == quote.")
+    quote_start_utf16: int = Field(
+        description="The quote's start in UTF-16 code units, as JavaScript strings count: in a browser, "
+        "text.slice(quote_start_utf16, quote_end_utf16) == quote. It differs from quote_start after a character "
+        "outside the Basic Multilingual Plane (an emoji counts one code point, two units)."
+    )
+    quote_end_utf16: int = Field(description="UTF-16 code-unit offset just past the quote.")
     speaker_id: str | None = Field(default=None, foreign_key="actor.id")
     attribution: str | None = Field(default=None, description="Who the source says made the claim.")
     stated_on: date | None = Field(default=None, index=True)

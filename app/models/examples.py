@@ -7,6 +7,8 @@ CLAIM = {
     "quote": "near-total domination-about 99%-in neighboring Luhansk",
     "quote_start": 2897,
     "quote_end": 2951,
+    "quote_start_utf16": 2897,
+    "quote_end_utf16": 2951,
     "speaker_id": "ukraine",
     "attribution": "Kyiv",
     "stated_on": None,
@@ -126,5 +128,6 @@ RELATION = {
 
 
 def example(record: dict) -> dict:
-    """The ``model_config`` fragment that shows ``record`` as the schema's example."""
-    return {"json_schema_extra": {"examples": [record]}}
+    """The ``model_config`` fragment of a served record: ``record`` as the schema's example, and every field
+    required in the schema of what is served (a field with a default is still always sent)."""
+    return {"json_schema_extra": {"examples": [record]}, "json_schema_serialization_defaults_required": True}

@@ -35,9 +35,11 @@ class SourceBase(SQLModel):
     )
     document_id: str | None = Field(default=None, foreign_key="document.id", index=True)
     document_start: int | None = Field(
-        default=None, description="Code-point offset of this source's text in its document."
+        default=None,
+        description="Code-point offset of this source's text in the stored document it was cut from. Documents "
+        "are not served (a source's own text is), so this offset has no UTF-16 twin, unlike a claim's.",
     )
-    document_end: int | None = None
+    document_end: int | None = Field(default=None, description="Code-point offset just past this source's text.")
 
 
 class Source(SourceBase, table=True):

@@ -4,13 +4,14 @@ Seed files use the same create schemas (one validation for seed files, the API
 and bulk import); ``partial`` derives each update schema, every field optional, from its create schema.
 """
 
+import typing
 from functools import cache
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.fields import FieldInfo
 
-from app.services.seed_schema import (
+from app.models.seed_schema import (
     ActorCreate,
     ClaimCreate,
     EventCreate,
@@ -54,11 +55,27 @@ def _constrained(info: FieldInfo) -> Any:
     return Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
 
 
+def _admits_null(info: FieldInfo) -> bool:
+    return info.annotation is None or type(None) in typing.get_args(info.annotation)
+
+
+def _unsent(schema: dict) -> None:
+    schema.pop("default", None)  # the field is left out, not sent as null: it would be refused
+
+
 @cache
 def partial(schema: type[BaseModel]) -> type[BaseModel]:
-    """The update schema of a create schema: the same fields but ``id``, all optional, unknown ones rejected."""
+    """The update schema of a create schema: the same fields but ``id``, all optional, unknown ones rejected.
+
+    ``null`` clears a field that may be empty, and only such a field: a field the record must have keeps its
+    type (its update validates the merged record against the create schema, which would refuse the null).
+    """
     fields: dict[str, Any] = {
-        name: (_constrained(info) | None, Field(default=None, description=info.description))
+        name: (
+            (_constrained(info) | None, Field(default=None, description=info.description))
+            if _admits_null(info)
+            else (_constrained(info), Field(default=None, description=info.description, json_schema_extra=_unsent))
+        )
         for name, info in schema.model_fields.items()
         if name != "id"
     }

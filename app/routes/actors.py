@@ -10,6 +10,7 @@ from app.etags import respond_item
 from app.listing import Page, PageDep, respond
 from app.models import ActorPublic, ClaimPublic, EventPublic, PositionPublic
 from app.models.vocab import ActorKind
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import SearchText
 from app.services import actors as service
@@ -21,6 +22,7 @@ router = make_router(tags=["actors"])
 
 
 @router.get("/actors", response_model=Page[ActorPublic])
+@in_read_pool
 def list_actors(
     request: Request,
     session: SessionDep,
@@ -31,43 +33,45 @@ def list_actors(
     affiliation_id: Annotated[str | None, Query(description="Actors affiliated to this actor.")] = None,
 ):
     """List actors; `q` searches names and every alias spelled in the sources."""
-    items, total = service.list_actors(
-        session=session, page=page, sort=sort, q=q, kind=kind, affiliation_id=affiliation_id
-    )
-    return respond(request, page, items, total, ActorPublic)
+    found = service.list_actors(session=session, page=page, sort=sort, q=q, kind=kind, affiliation_id=affiliation_id)
+    return respond(request, page, found, ActorPublic)
 
 
 @router.get("/actors/{actor_id}", response_model=ActorPublic)
+@in_read_pool
 def get_actor(request: Request, session: SessionDep, actor: ActorDep):
     """Get one actor with aliases, affiliation and the roles the sources state."""
     return respond_item(request, service.to_public(session, [actor])[0])
 
 
 @router.get("/actors/{actor_id}/claims", response_model=Page[ClaimPublic])
+@in_read_pool
 def list_actor_claims(
     request: Request, session: SessionDep, page: PageDep, actor: ActorDep,
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims about this actor or spoken by it."""
-    items, total = list_claims(session=session, page=page, sort=sort, actor_id=actor.id)
-    return respond(request, page, items, total, ClaimPublic)
+    found = list_claims(session=session, page=page, sort=sort, actor_id=actor.id)
+    return respond(request, page, found, ClaimPublic)
 
 
 @router.get("/actors/{actor_id}/positions", response_model=Page[PositionPublic])
+@in_read_pool
 def list_actor_positions(
     request: Request, session: SessionDep, page: PageDep, actor: ActorDep,
     sort: PositionSort | None = None,
 ):  # fmt: skip
     """List the positions this actor takes."""
-    items, total = list_positions(session=session, page=page, sort=sort, actor_id=actor.id)
-    return respond(request, page, items, total, PositionPublic)
+    found = list_positions(session=session, page=page, sort=sort, actor_id=actor.id)
+    return respond(request, page, found, PositionPublic)
 
 
 @router.get("/actors/{actor_id}/events", response_model=Page[EventPublic])
+@in_read_pool
 def list_actor_events(
     request: Request, session: SessionDep, page: PageDep, actor: ActorDep,
     sort: EventSort | None = None,
 ):  # fmt: skip
     """List the events this actor took part in."""
-    items, total = list_events(session=session, page=page, sort=sort, actor_id=actor.id)
-    return respond(request, page, items, total, EventPublic)
+    found = list_events(session=session, page=page, sort=sort, actor_id=actor.id)
+    return respond(request, page, found, EventPublic)

@@ -1,71 +1,148 @@
-"""The one way routers are made: problem responses documented, summaries taken from docstrings."""
+"""The one way routers are made: problem responses documented, summaries taken from docstrings, every list
+also answered as CSV and NDJSON, and query parameters a route does not declare refused."""
 
-import asyncio
 import functools
 import inspect
-import weakref
-from typing import Any
+import typing
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any
 
-import anyio.to_thread
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi._compat import field_annotation_is_sequence
+from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
 from app.auth import reader
-from app.config import get_settings
-from app.errors import PROBLEM_RESPONSES
-from app.streaming import stream_whole_collections
+from app.errors import PROBLEM_RESPONSES, InvalidField, InvalidInput
+from app.listing import NDJSON_MEDIA_TYPE, Format, Page, PageParams, page_params_in
+from app.read_pool import as_routed
 
 
 class DocumentedRoute(APIRoute):
     """A route whose OpenAPI summary is the first line of its docstring (the rest stays the description).
 
-    A list route also streams its whole collection as NDJSON when asked without a limit (app/streaming.py).
-
-    Reads run in a pool of their own, one thread per core (PEACEKB_READ_THREADS). SQLite lets go of the GIL
-    while it works, so a query per core can overlap; but a read is mostly Python work under the GIL, and the
-    default pool of 40 threads spent the time contesting it: at 8 connections in the benchmark (bench/run.py)
-    it answered half what 2 threads do, and running reads on the event loop instead lost the overlap (a
-    common word's search, a deep offset page: half the rate). Writes stay in the default pool: they may wait
-    for SQLite's write lock, and must not hold up the reads while they do.
+    A route marked ``@in_read_pool`` runs in the read pool (app/read_pool.py).
     """
 
     def __init__(self, path: str, endpoint: Any, **kwargs: Any) -> None:
         if kwargs.get("summary") is None and endpoint.__doc__:
             kwargs["summary"] = endpoint.__doc__.strip().splitlines()[0].rstrip(".")
-        endpoint = stream_whole_collections(endpoint, kwargs.get("response_model"))
-        if not inspect.iscoroutinefunction(endpoint) and set(kwargs.get("methods") or ["GET"]) <= {"GET", "HEAD"}:
-            endpoint = _in_read_threads(endpoint)
+        endpoint = as_routed(endpoint)
         # The problem answers are documented per route, not per router, so that each route documents only
-        # those it can give: 404 needs an id in the path, and a route can refuse one with `responses={404: None}`
-        # (app/openapi.py drops 422 where nothing can be rejected).
+        # those it can give: 404 needs an id in the path, and a route can refuse one with `responses={404: None}`;
+        # 422 is everywhere, as every route refuses query parameters it does not take (below).
         responses = kwargs.pop("responses", None) or {}
         problems = {status: answer for status, answer in PROBLEM_RESPONSES.items() if status != 404 or "{" in path}
         kwargs["responses"] = {status: answer for status, answer in (problems | responses).items() if answer}
         super().__init__(path, endpoint, **kwargs)
 
+    def get_route_handler(self) -> Callable:
+        """The handler, refusing any query parameter the route does not declare: a misspelt filter (``sort_by``
+        for ``sort``) must not quietly answer the whole collection. A parameter that takes one value, sent
+        twice, is refused too: which of the two was meant cannot be told."""
+        handle = super().get_route_handler()
+        parameters = dict(_query_parameters(self.dependant))
+        declared = frozenset(parameters)
 
-def _in_read_threads(endpoint: Any) -> Any:
-    """The synchronous route as a coroutine that runs it in the read pool."""
+        async def handle_declared(request: Request) -> Response:
+            unknown = sorted(set(request.query_params) - declared)
+            if unknown:
+                known = ", ".join(sorted(declared)) or "none"
+                reason = f"is not a parameter of this operation (it takes: {known})"
+                raise InvalidInput([InvalidField(location="query", name=name, reason=reason) for name in unknown])
+            repeated = sorted(
+                name for name in set(request.query_params)
+                if not parameters[name] and len(request.query_params.getlist(name)) > 1
+            )  # fmt: skip
+            if repeated:
+                reason = "takes one value, and was given more than one"
+                raise InvalidInput([InvalidField(location="query", name=name, reason=reason) for name in repeated])
+            return await handle(request)
+
+        return handle_declared
+
+
+def _query_parameters(dependant: Dependant) -> Iterator[tuple[str, bool]]:
+    """Each query parameter's name, and whether it takes several values (``kind=claim&kind=actor``)."""
+    for field in dependant.query_params:
+        yield field.alias, field_annotation_is_sequence(field.field_info.annotation)
+    for dependency in dependant.dependencies:
+        yield from _query_parameters(dependency)
+
+
+# The other answers of a list, each its own operation on the list's path with a suffix (``/claims.csv``), so
+# that the list's own 200 is JSON only and a typed client's ``data`` is the page, not ``Page | string``.
+class CSVResponse(Response):
+    media_type = "text/csv"
+
+
+class NDJSONResponse(Response):
+    media_type = NDJSON_MEDIA_TYPE
+
+
+LIST_FORMATS: dict[Format, tuple[type[Response], str]] = {
+    "csv": (CSVResponse, "The records as CSV: a header row, then one row a record."),
+    "ndjson": (NDJSONResponse, "The records as NDJSON, one JSON object a line."),
+}
+
+
+class DocumentedRouter(APIRouter):
+    """A router of ``DocumentedRoute``s that gives each list route (a GET answering a ``Page``) two sibling
+    operations: ``{path}.csv`` and ``{path}.ndjson``, with the same filters, named ``{name}_csv`` and
+    ``{name}_ndjson``."""
+
+    def add_api_route(self, path: str, endpoint: Callable, **kwargs: Any) -> None:
+        super().add_api_route(path, endpoint, **kwargs)
+        model, methods = kwargs.get("response_model"), set(kwargs.get("methods") or ["GET"])
+        # Older FastAPI copies the routes of an included router through here (passing their class): those
+        # copies come with their siblings already.
+        if kwargs.get("route_class_override") is not None or methods != {"GET"} or not _is_page(model):
+            return
+        name = kwargs.get("name") or endpoint.__name__
+        summary = kwargs.get("summary") or (endpoint.__doc__ or name).strip().splitlines()[0].rstrip(".")
+        for format, (response_class, answer) in LIST_FORMATS.items():
+            super().add_api_route(
+                f"{path}.{format}",
+                # Without a limit, the whole collection, streamed (app/paging.py).
+                _answering_in(format, endpoint),
+                **kwargs
+                | {
+                    "response_model": None,
+                    "response_class": response_class,
+                    "name": f"{name}_{format}",
+                    "operation_id": None,
+                    "summary": f"{summary}, as {format.upper()}",
+                    "responses": (kwargs.get("responses") or {}) | {200: {"description": answer}},
+                },
+            )
+
+
+def _is_page(model: Any) -> bool:
+    return isinstance(model, type) and issubclass(model, Page)
+
+
+def _is_paging(annotation: Any) -> bool:
+    return typing.get_origin(annotation) is Annotated and typing.get_args(annotation)[0] is PageParams
+
+
+def _answering_in(format: Format, endpoint: Callable) -> Callable:
+    """The list route with its paging dependency answering ``format`` (``respond`` renders the page in it)."""
+    signature = inspect.signature(endpoint)
+    paging = Annotated[PageParams, Depends(page_params_in(format))]
+    parameters = [
+        p.replace(annotation=paging) if _is_paging(p.annotation) else p for p in signature.parameters.values()
+    ]
 
     @functools.wraps(endpoint)
-    async def run_in_read_pool(**kwargs: Any) -> Any:
-        return await anyio.to_thread.run_sync(functools.partial(endpoint, **kwargs), limiter=_read_limiter())
+    def answer(**kwargs: Any) -> Any:  # list routes are synchronous (they run in the read pool)
+        return endpoint(**kwargs)
 
-    return run_in_read_pool
-
-
-# One limiter per event loop (a test suite runs many): anyio binds a limiter to the loop it first waits on.
-_read_limiters: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+    answer.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    return answer
 
 
-def _read_limiter() -> anyio.CapacityLimiter:
-    loop = asyncio.get_running_loop()
-    limiter = _read_limiters.get(loop)
-    if limiter is None:
-        limiter = _read_limiters[loop] = anyio.CapacityLimiter(get_settings().read_threads)
-    return limiter
-
-
-def make_router(**kwargs: Any) -> APIRouter:
-    """A router whose routes document problem responses and admit readers as the settings say."""
-    return APIRouter(route_class=DocumentedRoute, dependencies=[Depends(reader)], **kwargs)
+def make_router(*, public: bool = False, **kwargs: Any) -> APIRouter:
+    """A router whose routes document problem responses and admit readers as the settings say (``public``:
+    everyone, for the health check)."""
+    dependencies = [] if public else [Depends(reader)]
+    return DocumentedRouter(route_class=DocumentedRoute, dependencies=dependencies, **kwargs)

@@ -7,6 +7,7 @@ from fastapi import Path
 from app import models
 from app.db import SessionDep
 from app.deps import PlanDep
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.services.lookup import get_or_404
 from app.services.plan_diff import PlanDiff, diff_plans
@@ -17,6 +18,7 @@ OtherPlanId = Annotated[str, Path(description="The plan to compare with (usually
 
 
 @router.get("/plans/{plan_id}/diff/{other_id}", response_model=PlanDiff)
+@in_read_pool
 def diff_plan(session: SessionDep, plan: PlanDep, other_id: OtherPlanId):
     """Compare two plans point by point: unchanged, reworded, removed and added points.
 

@@ -8,7 +8,9 @@ proxy adds — ReDoc's bundle hard-codes one image from its vendor's CDN (the "A
 which is blocked and hidden.
 """
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import fastapi_offline
 from fastapi import FastAPI, Request
@@ -16,14 +18,14 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+from app.middleware import PAGE_POLICY
+
 ASSETS_DIR = Path(fastapi_offline.__file__).parent / "static"
 ASSETS_URL = "/docs-assets"
 
-# Only this origin, plus the inline start-up script and styles both pages use.
-OFFLINE_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:"
-)
+# The pages' own header policy (only this origin, plus the inline start-up script and styles both pages use),
+# less frame-ancestors, which a browser ignores in a <meta> element and warns about.
+OFFLINE_POLICY = "; ".join(part for part in PAGE_POLICY.split("; ") if not part.startswith("frame-ancestors"))
 SWAGGER_UI_PARAMETERS = {
     "validatorUrl": None,  # the default sends the whole document to an online validator
     "persistAuthorization": True,  # an analyst's API key survives a reload
@@ -33,8 +35,23 @@ SWAGGER_UI_PARAMETERS = {
 }
 
 
-def _offline(page: HTMLResponse) -> HTMLResponse:
-    """The page with a Content-Security-Policy that keeps every request on this origin."""
+# The pages' own files, by the option of FastAPI's page builder that names each.
+SWAGGER_UI_ASSETS = {
+    "swagger_js_url": "swagger-ui-bundle.js",
+    "swagger_css_url": "swagger-ui.css",
+    "swagger_favicon_url": "favicon.png",
+}
+REDOC_ASSETS = {"redoc_js_url": "redoc.standalone.js", "redoc_favicon_url": "favicon.png"}
+
+
+def _offline_page(
+    request: Request, app: FastAPI, render: Callable[..., HTMLResponse], title: str, assets: dict, **options: Any
+) -> HTMLResponse:
+    """A page of the app's OpenAPI document whose every request stays on this origin: its files served here
+    (under the request's root path), and a Content-Security-Policy that refuses anything else."""
+    root = request.scope.get("root_path", "")
+    urls = {option: f"{root}{ASSETS_URL}/{name}" for option, name in assets.items()}
+    page = render(openapi_url=f"{root}{app.openapi_url}", title=f"{app.title} – {title}", **urls, **options)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{OFFLINE_POLICY}">'
     return HTMLResponse(page.body.decode("utf-8").replace("<head>", f"<head>\n    {meta}", 1))
 
@@ -45,25 +62,9 @@ def install_docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui(request: Request) -> HTMLResponse:
-        root = request.scope.get("root_path", "")
-        page = get_swagger_ui_html(
-            openapi_url=f"{root}{app.openapi_url}",
-            title=f"{app.title} – API explorer",
-            swagger_js_url=f"{root}{ASSETS_URL}/swagger-ui-bundle.js",
-            swagger_css_url=f"{root}{ASSETS_URL}/swagger-ui.css",
-            swagger_favicon_url=f"{root}{ASSETS_URL}/favicon.png",
-            swagger_ui_parameters=SWAGGER_UI_PARAMETERS,
-        )
-        return _offline(page)
+        return _offline_page(request, app, get_swagger_ui_html, "API explorer", SWAGGER_UI_ASSETS,
+                             swagger_ui_parameters=SWAGGER_UI_PARAMETERS)  # fmt: skip
 
     @app.get("/redoc", include_in_schema=False)
     def redoc(request: Request) -> HTMLResponse:
-        root = request.scope.get("root_path", "")
-        page = get_redoc_html(
-            openapi_url=f"{root}{app.openapi_url}",
-            title=f"{app.title} – API reference",
-            redoc_js_url=f"{root}{ASSETS_URL}/redoc.standalone.js",
-            redoc_favicon_url=f"{root}{ASSETS_URL}/favicon.png",
-            with_google_fonts=False,
-        )
-        return _offline(page)
+        return _offline_page(request, app, get_redoc_html, "API reference", REDOC_ASSETS, with_google_fonts=False)

@@ -8,6 +8,7 @@ from app.etags import respond_item
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, EventPublic
 from app.models.vocab import EventKind
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import Day, IdFilter, SearchText
 from app.services import events as service
@@ -17,6 +18,7 @@ router = make_router(tags=["events"])
 
 
 @router.get("/events", response_model=Page[EventPublic])
+@in_read_pool
 def list_events(
     request: Request,
     session: SessionDep,
@@ -31,24 +33,26 @@ def list_events(
 ):
     """List events; undated ones carry the source's own words in `date_note`."""
     require_order("occurred_from", occurred_from, "occurred_to", occurred_to)
-    items, total = service.list_events(
+    found = service.list_events(
         session=session, page=page, sort=sort, q=q, kind=kind, actor_id=actor_id, claim_id=claim_id,
         occurred_from=occurred_from, occurred_to=occurred_to,
     )  # fmt: skip
-    return respond(request, page, items, total, EventPublic)
+    return respond(request, page, found, EventPublic)
 
 
 @router.get("/events/{event_id}", response_model=EventPublic)
+@in_read_pool
 def get_event(request: Request, session: SessionDep, event: EventDep):
     """Get one event with its actors and the claims that report it."""
     return respond_item(request, service.events_to_public(session, [event])[0])
 
 
 @router.get("/events/{event_id}/claims", response_model=Page[ClaimPublic])
+@in_read_pool
 def list_event_claims(
     request: Request, session: SessionDep, page: PageDep, event: EventDep,
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims that report this event."""
-    items, total = list_claims(session=session, page=page, sort=sort, event_id=event.id)
-    return respond(request, page, items, total, ClaimPublic)
+    found = list_claims(session=session, page=page, sort=sort, event_id=event.id)
+    return respond(request, page, found, ClaimPublic)

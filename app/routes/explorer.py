@@ -1,12 +1,10 @@
 """The evidence explorer: one static page at ``/`` that reads only the public JSON API."""
 
-from pathlib import Path
-
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+from app.package_data import STATIC_DIR
 
 
 def install_explorer(app: FastAPI) -> None:

@@ -2,12 +2,15 @@
 
 from typing import Annotated
 
-from fastapi import Query, Request
+from fastapi import Depends, Request, Response
 from fastapi.responses import StreamingResponse
 
 from app.db import SessionDep
+from app.listing import After, Limit, Offset, PageParams, link_header, paging
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
-from app.routes.params import IdFilter
+from app.routes.claims import ClaimFiltersDep
+from app.services.claims import list_claims
 from app.services.jsonld import MEDIA_TYPE, jsonld_document, jsonld_nodes
 
 router = make_router(tags=["claims"])
@@ -43,6 +46,11 @@ JSONLD_EXAMPLE = {
 }
 
 
+async def jsonld_page_params(request: Request, limit: Limit, offset: Offset = 0, after: After = None) -> PageParams:
+    """The page of claims asked for; without ``limit``, every claim (streamed)."""
+    return paging(request, limit=limit, offset=offset, after=after, format="jsonld")
+
+
 @router.get(
     "/claims.jsonld",
     response_class=StreamingResponse,
@@ -53,22 +61,29 @@ JSONLD_EXAMPLE = {
         }
     },
 )
+@in_read_pool
 def export_claims_jsonld(
     request: Request,
     session: SessionDep,
-    source_id: IdFilter = None,
-    issue_id: IdFilter = None,
-    actor_id: Annotated[str | None, Query(max_length=200, description="Claims about this actor or by it.")] = None,
-    max_credibility: Annotated[int | None, Query(ge=1, le=6, description="Credibility 1 (best) up to this.")] = None,
+    page: Annotated[PageParams, Depends(jsonld_page_params)],
+    filters: ClaimFiltersDep,
 ):
     """Export claims as JSON-LD: schema.org `Claim`, and `ClaimReview` for graded claims.
 
     Each `Claim` has its statement as `text`, the actor who made it as `author`, and as `appearance` the
     `Quotation` it rests on: the verbatim words, the source they are `isPartOf`, and W3C Web Annotation
-    selectors (the exact quote, and its code-point offsets). A claim whose credibility could be judged
+    selectors (the exact quote, and its code-point offsets). Its relations to other claims are typed links,
+    `peacekb:contradicts`, `peacekb:supports` and `peacekb:updates`. A claim whose credibility could be judged
     (1 confirmed … 5 improbable) has a `ClaimReview` with that grade as `reviewRating`. The sources, actors and
-    issues cited follow as nodes. Ids are API paths relative to `@base`. Streamed: any number of claims.
+    issues cited follow as nodes. Ids are API paths relative to `@base`.
+
+    The claims are those `/claims` lists with the same parameters — filters, `q`, `sort` and paging (`limit`,
+    `offset` or `after`, with the same `Link` header); without `limit`, every matching claim, streamed.
     """
-    filters = {"source_id": source_id, "issue_id": issue_id, "actor_id": actor_id, "max_credibility": max_credibility}
-    nodes = jsonld_nodes(session, **filters)
-    return StreamingResponse(jsonld_document(nodes, base=str(request.base_url)), media_type=MEDIA_TYPE)
+    found = list_claims(session=session, page=page, **vars(filters))
+    document = jsonld_document(jsonld_nodes(session, found), base=str(request.base_url))
+    headers = {"X-Total-Count": str(found.total)} if found.total_exact else {}
+    if page.whole_collection:
+        return StreamingResponse(document, media_type=MEDIA_TYPE, headers=headers)
+    headers["Link"] = link_header(request, page, found)
+    return Response("".join(document), media_type=MEDIA_TYPE, headers=headers)

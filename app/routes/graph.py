@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import Query
 
 from app.db import SessionDep
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.services.graph import Graph, build_graph
 
@@ -12,6 +13,7 @@ router = make_router(tags=["graph"])
 
 
 @router.get("/graph", response_model=Graph)
+@in_read_pool
 def get_graph(
     session: SessionDep,
     issue_id: Annotated[str | None, Query(max_length=200, description="Only the records around this issue.")] = None,

@@ -10,6 +10,7 @@ from app.etags import respond_item
 from app.listing import Page, PageDep, respond
 from app.models import ClaimPublic, DisputedIssuePublic, PlanPointPublic, PositionPublic
 from app.models.vocab import Stance
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import IdFilter, SearchText
 from app.services import issues as service
@@ -20,6 +21,7 @@ router = make_router()
 
 
 @router.get("/issues", response_model=Page[DisputedIssuePublic], tags=["issues"])
+@in_read_pool
 def list_issues(
     request: Request,
     session: SessionDep,
@@ -28,47 +30,52 @@ def list_issues(
     q: SearchText = None,
 ):
     """List the disputed issues of the talks."""
-    items, total = service.list_issues(session=session, page=page, sort=sort, q=q)
-    return respond(request, page, items, total, DisputedIssuePublic)
+    found = service.list_issues(session=session, page=page, sort=sort, q=q)
+    return respond(request, page, found, DisputedIssuePublic)
 
 
 @router.get("/issues/{issue_id}", response_model=DisputedIssuePublic, tags=["issues"])
+@in_read_pool
 def get_issue(request: Request, issue: IssueDep):
     """Get one disputed issue."""
     return respond_item(request, DisputedIssuePublic.model_validate(issue.model_dump()))
 
 
 @router.get("/issues/{issue_id}/positions", response_model=Page[PositionPublic], tags=["issues"])
+@in_read_pool
 def list_issue_positions(
     request: Request, session: SessionDep, page: PageDep, issue: IssueDep,
     sort: service.PositionSort | None = None, stance: Stance | None = None,
 ):  # fmt: skip
     """List every actor's position on this issue, with the claims behind each."""
-    items, total = service.list_positions(session=session, page=page, sort=sort, issue_id=issue.id, stance=stance)
-    return respond(request, page, items, total, PositionPublic)
+    found = service.list_positions(session=session, page=page, sort=sort, issue_id=issue.id, stance=stance)
+    return respond(request, page, found, PositionPublic)
 
 
 @router.get("/issues/{issue_id}/claims", response_model=Page[ClaimPublic], tags=["issues"])
+@in_read_pool
 def list_issue_claims(
     request: Request, session: SessionDep, page: PageDep, issue: IssueDep,
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims about this issue."""
-    items, total = list_claims(session=session, page=page, sort=sort, issue_id=issue.id)
-    return respond(request, page, items, total, ClaimPublic)
+    found = list_claims(session=session, page=page, sort=sort, issue_id=issue.id)
+    return respond(request, page, found, ClaimPublic)
 
 
 @router.get("/issues/{issue_id}/plan-points", response_model=Page[PlanPointPublic], tags=["issues"])
+@in_read_pool
 def list_issue_plan_points(
     request: Request, session: SessionDep, page: PageDep, issue: IssueDep,
     sort: PlanPointSort | None = None,
 ):  # fmt: skip
     """List the plan points, across plans, that touch this issue."""
-    items, total = list_plan_points(session=session, page=page, sort=sort, issue_id=issue.id)
-    return respond(request, page, items, total, PlanPointPublic)
+    found = list_plan_points(session=session, page=page, sort=sort, issue_id=issue.id)
+    return respond(request, page, found, PlanPointPublic)
 
 
 @router.get("/positions", response_model=Page[PositionPublic], tags=["positions"])
+@in_read_pool
 def list_positions(
     request: Request,
     session: SessionDep,
@@ -83,14 +90,15 @@ def list_positions(
     claim_id: Annotated[str | None, Query(description="Positions this claim backs.")] = None,
 ):
     """List actors' stances (supports / opposes / conditional / unclear)."""
-    items, total = service.list_positions(
+    found = service.list_positions(
         session=session, page=page, sort=sort, q=q, actor_id=actor_id, issue_id=issue_id, plan_id=plan_id,
         plan_point_id=plan_point_id, stance=stance, claim_id=claim_id,
     )  # fmt: skip
-    return respond(request, page, items, total, PositionPublic)
+    return respond(request, page, found, PositionPublic)
 
 
 @router.get("/positions/{position_id}", response_model=PositionPublic, tags=["positions"])
+@in_read_pool
 def get_position(request: Request, session: SessionDep, position: PositionDep):
     """Get one position with the claims that back it."""
     return respond_item(request, service.positions_to_public(session, [position])[0])

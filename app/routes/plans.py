@@ -10,6 +10,7 @@ from app.etags import respond_item
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, PlanPointPublic, PlanPublic, PositionPublic
 from app.models.vocab import PlanStatus, PointCategory
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import Day, IdFilter, SearchText
 from app.services import plans as service
@@ -20,6 +21,7 @@ router = make_router()
 
 
 @router.get("/plans", response_model=Page[PlanPublic], tags=["plans"])
+@in_read_pool
 def list_plans(
     request: Request,
     session: SessionDep,
@@ -33,40 +35,44 @@ def list_plans(
 ):
     """List peace plans."""
     require_order("announced_from", announced_from, "announced_to", announced_to)
-    items, total = service.list_plans(
+    found = service.list_plans(
         session=session, page=page, sort=sort, q=q, status=status, actor_id=actor_id,
         announced_from=announced_from, announced_to=announced_to,
     )  # fmt: skip
-    return respond(request, page, items, total, PlanPublic)
+    return respond(request, page, found, PlanPublic)
 
 
 @router.get("/plans/{plan_id}", response_model=PlanPublic, tags=["plans"])
+@in_read_pool
 def get_plan(request: Request, session: SessionDep, plan: PlanDep):
     """Get one plan with its proposers and the plan it supersedes."""
     return respond_item(request, service.plans_to_public(session, [plan])[0])
 
 
 @router.get("/plans/{plan_id}/points", response_model=Page[PlanPointPublic], tags=["plans"])
+@in_read_pool
 def list_plan_points_of_plan(
     request: Request, session: SessionDep, page: PageDep, plan: PlanDep,
     sort: service.PlanPointSort | None = None,
 ):  # fmt: skip
     """List this plan's points in the order the source gives them."""
-    items, total = service.list_plan_points(session=session, page=page, sort=sort, plan_id=plan.id)
-    return respond(request, page, items, total, PlanPointPublic)
+    found = service.list_plan_points(session=session, page=page, sort=sort, plan_id=plan.id)
+    return respond(request, page, found, PlanPointPublic)
 
 
 @router.get("/plans/{plan_id}/positions", response_model=Page[PositionPublic], tags=["plans"])
+@in_read_pool
 def list_plan_positions(
     request: Request, session: SessionDep, page: PageDep, plan: PlanDep,
     sort: PositionSort | None = None,
 ):  # fmt: skip
     """List actors' positions on this plan as a whole."""
-    items, total = list_positions(session=session, page=page, sort=sort, plan_id=plan.id)
-    return respond(request, page, items, total, PositionPublic)
+    found = list_positions(session=session, page=page, sort=sort, plan_id=plan.id)
+    return respond(request, page, found, PositionPublic)
 
 
 @router.get("/plan-points", response_model=Page[PlanPointPublic], tags=["plan points"])
+@in_read_pool
 def list_plan_points(
     request: Request,
     session: SessionDep,
@@ -78,35 +84,38 @@ def list_plan_points(
     issue_id: Annotated[str | None, Query(description="Points touching this disputed issue.")] = None,
     parent_id: Annotated[str | None, Query(description="Sub-points of this point.")] = None,
 ):
-    """List plan points across plans (CSV with `?format=csv`)."""
-    items, total = service.list_plan_points(
+    """List plan points across plans (as CSV at `/plan-points.csv`)."""
+    found = service.list_plan_points(
         session=session, page=page, sort=sort, q=q, plan_id=plan_id, category=category, issue_id=issue_id,
         parent_id=parent_id,
     )  # fmt: skip
-    return respond(request, page, items, total, PlanPointPublic)
+    return respond(request, page, found, PlanPointPublic)
 
 
 @router.get("/plan-points/{plan_point_id}", response_model=PlanPointPublic, tags=["plan points"])
+@in_read_pool
 def get_plan_point(request: Request, session: SessionDep, point: PlanPointDep):
     """Get one plan point with the issues it touches."""
     return respond_item(request, service.points_to_public(session, [point])[0])
 
 
 @router.get("/plan-points/{plan_point_id}/claims", response_model=Page[ClaimPublic], tags=["plan points"])
+@in_read_pool
 def list_plan_point_claims(
     request: Request, session: SessionDep, page: PageDep, point: PlanPointDep,
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims about this plan point."""
-    items, total = list_claims(session=session, page=page, sort=sort, plan_point_id=point.id)
-    return respond(request, page, items, total, ClaimPublic)
+    found = list_claims(session=session, page=page, sort=sort, plan_point_id=point.id)
+    return respond(request, page, found, ClaimPublic)
 
 
 @router.get("/plan-points/{plan_point_id}/positions", response_model=Page[PositionPublic], tags=["plan points"])
+@in_read_pool
 def list_plan_point_positions(
     request: Request, session: SessionDep, page: PageDep, point: PlanPointDep,
     sort: PositionSort | None = None,
 ):  # fmt: skip
     """List actors' positions on this plan point."""
-    items, total = list_positions(session=session, page=page, sort=sort, plan_point_id=point.id)
-    return respond(request, page, items, total, PositionPublic)
+    found = list_positions(session=session, page=page, sort=sort, plan_point_id=point.id)
+    return respond(request, page, found, PositionPublic)

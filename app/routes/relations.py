@@ -10,6 +10,7 @@ from app.etags import respond_item
 from app.listing import Page, PageDep, respond
 from app.models import ClaimRelationPublic
 from app.models.vocab import RelationType
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import IdFilter, SearchText
 from app.services.events import RelationSort, list_relations
@@ -18,6 +19,7 @@ router = make_router(tags=["claim relations"])
 
 
 @router.get("/claim-relations", response_model=Page[ClaimRelationPublic])
+@in_read_pool
 def list_claim_relations(
     request: Request,
     session: SessionDep,
@@ -30,14 +32,15 @@ def list_claim_relations(
     to_claim_id: IdFilter = None,
 ):
     """List typed relations between claims: contradictions, support, updates."""
-    items, total = list_relations(
+    found = list_relations(
         session=session, page=page, sort=sort, q=q, type=type, claim_id=claim_id,
         from_claim_id=from_claim_id, to_claim_id=to_claim_id,
     )  # fmt: skip
-    return respond(request, page, items, total, ClaimRelationPublic)
+    return respond(request, page, found, ClaimRelationPublic)
 
 
 @router.get("/claim-relations/{relation_id}", response_model=ClaimRelationPublic)
+@in_read_pool
 def get_claim_relation(request: Request, relation: RelationDep):
     """Get one claim relation."""
     return respond_item(request, ClaimRelationPublic.model_validate(relation.model_dump()))

@@ -1,6 +1,6 @@
 """Search across every kind of record, and counts of what the knowledge base holds."""
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import Query, Request
 from pydantic import BaseModel, Field
@@ -8,27 +8,17 @@ from sqlalchemy import func, select
 
 from app import models
 from app.db import SessionDep
-from app.listing import Page, PageDep, count_bound, respond
+from app.listing import Page, PageDep, respond
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
-from app.search import search_all
 from app.services.indexing import INDEXED
+from app.services.search import SearchHit, SearchKind, search_records
 
 router = make_router()
 
-SearchKind = Literal["source", "actor", "plan", "plan_point", "issue", "position", "claim", "event", "claim_relation"]
-
-
-class SearchHit(BaseModel):
-    """A record that matches, with the matching words marked up in `<mark>` in an HTML-escaped snippet."""
-
-    kind: SearchKind
-    id: str = Field(examples=["russia-controls-99-percent-luhansk"])
-    title: str
-    snippet: str = Field(examples=["…near-total domination-about <mark>99</mark>%-in neighboring Luhansk…"])
-    score: float = Field(description="Relevance (higher is better), comparable within one query.")
-
 
 @router.get("/search", response_model=Page[SearchHit], tags=["search"])
+@in_read_pool
 def search(
     request: Request,
     session: SessionDep,
@@ -37,10 +27,8 @@ def search(
     kind: Annotated[list[SearchKind] | None, Query(description="Only these kinds (repeatable).")] = None,
 ):
     """Search every kind of record at once, best match first, with highlighted snippets."""
-    window = count_bound(page) + 1  # ranks as many matches as the page's count goes, and one more
-    hits, total = search_all(session, q, kinds=kind, limit=page.limit, offset=page.offset, window=window)
-    items = [SearchHit(kind=h.kind, id=h.id, title=h.title, snippet=h.snippet, score=h.score) for h in hits]
-    return respond(request, page, items, total, SearchHit)
+    found = search_records(session=session, page=page, q=q, kinds=kind)
+    return respond(request, page, found, SearchHit)
 
 
 class Stats(BaseModel):
@@ -53,6 +41,7 @@ STATS_TABLES = {kind: table for kind, (table, _) in INDEXED.items()} | {"documen
 
 
 @router.get("/stats", response_model=Stats, tags=["meta"])
+@in_read_pool
 def get_stats(session: SessionDep):
     """Count the records of each kind.
 

@@ -10,6 +10,7 @@ from app.etags import respond_item
 from app.listing import Page, PageDep, require_order, respond
 from app.models import ClaimPublic, SourcePublic, SourceSummary
 from app.models.vocab import Reliability, SourceKind
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import Day, IdFilter, SearchText
 from app.services import sources as service
@@ -19,6 +20,7 @@ router = make_router(tags=["sources"])
 
 
 @router.get("/sources", response_model=Page[SourceSummary])
+@in_read_pool
 def list_sources(
     request: Request,
     session: SessionDep,
@@ -33,24 +35,26 @@ def list_sources(
 ):
     """List sources (without their text; get one source for its text)."""
     require_order("published_from", published_from, "published_to", published_to)
-    items, total = service.list_sources(
+    found = service.list_sources(
         session=session, page=page, sort=sort, q=q, kind=kind, reliability=reliability,
         document_id=document_id, published_from=published_from, published_to=published_to,
     )  # fmt: skip
-    return respond(request, page, items, total, SourceSummary)
+    return respond(request, page, found, SourceSummary)
 
 
 @router.get("/sources/{source_id}", response_model=SourcePublic)
+@in_read_pool
 def get_source(request: Request, source: SourceDep):
     """Get one source with its full text, exactly as published, and its sha256."""
     return respond_item(request, SourcePublic.model_validate(source.model_dump() | {"text_length": len(source.text)}))
 
 
 @router.get("/sources/{source_id}/claims", response_model=Page[ClaimPublic])
+@in_read_pool
 def list_source_claims(
     request: Request, session: SessionDep, page: PageDep, source: SourceDep,
     sort: ClaimSort | None = None,
 ):  # fmt: skip
     """List the claims quoted from this source."""
-    items, total = list_claims(session=session, page=page, sort=sort, source_id=source.id)
-    return respond(request, page, items, total, ClaimPublic)
+    found = list_claims(session=session, page=page, sort=sort, source_id=source.id)
+    return respond(request, page, found, ClaimPublic)

@@ -11,12 +11,14 @@ from fastapi import APIRouter, Body, Header, Path, Query, Request, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from app.auth import SCOPE_RANK, Forbidden, Writer
+from app.auth import SCOPE_RANK, Writer
 from app.db import SessionDep
-from app.errors import PROBLEM_MEDIA_TYPE, ProblemDetails
+from app.errors import PROBLEM_MEDIA_TYPE, Forbidden, ProblemDetails
 from app.etags import etag_of
 from app.listing import Page, PageDep, respond
 from app.models import RevisionPublic
+from app.models.vocab import RecordKind
+from app.read_pool import in_read_pool
 from app.services import bulk, revisions, writes
 from app.services.resources import RESOURCES, Resource
 
@@ -33,9 +35,7 @@ WRITE_RESPONSES = {
     401: _problem("No API key, or an invalid one"),
     403: _problem("The key lacks the scope (write; admin to cascade)"),
     409: _problem("Conflicts with existing data"),
-    412: _problem("If-Match does not match the record's ETag"),
-    413: _problem("The body is larger than the server accepts"),
-}
+}  # 412 where If-Match is taken and 413 where a body is: app/openapi.py declares them (shared components)
 # Kinds whose changes can conflict (a cited source's text, a duplicate relation), and kinds nothing refers to
 # (whose deletes never conflict): each operation documents only the answers it can give.
 CONFLICTING_UPDATES = {"source", "claim_relation"}
@@ -99,9 +99,10 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         session.commit()
         return Response(status_code=204)
 
-    def history(request: Request, response: Response, session: SessionDep, page: PageDep, record_id: RecordId):
-        items, total = revisions.history(session=session, kind=kind, record_id=record_id, page=page)
-        return respond(request, page, items, total, RevisionPublic)
+    @in_read_pool
+    def history(request: Request, session: SessionDep, page: PageDep, record_id: RecordId):
+        found = revisions.history(session=session, kind=kind, record_id=record_id, page=page)
+        return respond(request, page, found, RevisionPublic)
 
     item = f"{path}/{{{PATH_PARAMETER.get(kind, kind + '_id')}}}"
     router.add_api_route(
@@ -112,7 +113,7 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         response_model=public,
         name=f"create_{name}",
         summary=f"Create a {label}",
-        responses=_responses(401, 403, 409, 413),
+        responses=_responses(401, 403, 409),
         description=_CREATE_NOTES.get(
             kind,
             f"Needs a `write` key. Answers the new {label} (201) with its `Location` and "
@@ -126,7 +127,7 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         response_model=public,
         name=f"update_{name}",
         summary=f"Change fields of a {label}",
-        responses=_responses(401, 403, 412, 413, *([409] if kind in CONFLICTING_UPDATES else [])),
+        responses=_responses(401, 403, *([409] if kind in CONFLICTING_UPDATES else [])),
         description="Send only the fields to change; `null` clears an optional field.",
     )
     router.add_api_route(
@@ -137,7 +138,7 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         response_class=Response,
         name=f"delete_{name}",
         summary=f"Delete a {label}",
-        responses=_responses(401, 403, 412, *([] if kind in UNREFERENCED else [409])),
+        responses=_responses(401, 403, *([] if kind in UNREFERENCED else [409])),
         description=f"Needs a `write` key. A {label} that other records need is not deleted (409 lists them) "
         "unless `cascade=true` (an `admin` key). Send `If-Match` to delete only the state you read.",
     )
@@ -201,7 +202,7 @@ def build_router(make_router) -> APIRouter:
         "/bulk",
         response_model=bulk.BulkReport,
         tags=["bulk"],
-        responses=_responses(401, 403, 413),
+        responses=_responses(401, 403),
         openapi_extra={
             "requestBody": {
                 "required": False,  # an empty body is an empty import: it applies nothing
@@ -218,15 +219,15 @@ def build_router(make_router) -> APIRouter:
         """
         body = (await request.body()).decode("utf-8", errors="replace")
         allow_cascade = SCOPE_RANK[caller.scope] >= SCOPE_RANK["admin"]
-        report = await run_in_threadpool(_bulk, session, body, caller.name, allow_cascade)
-        return report
+        return await run_in_threadpool(_bulk, session, body, caller.name, allow_cascade)
 
     @router.get("/changes", response_model=ChangeFeed, tags=["changes"])
+    @in_read_pool
     def list_changes(
         session: SessionDep,
         since: Annotated[int, Query(ge=0, description="Cursor: revisions after this one (0 = from the start).")] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        kind: Annotated[list[str] | None, Query(description="Only these kinds (repeatable).")] = None,
+        kind: Annotated[list[RecordKind] | None, Query(description="Only these kinds (repeatable).")] = None,
     ):
         """Follow every write in order, to keep a mirror in sync.
 

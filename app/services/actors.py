@@ -5,9 +5,10 @@ from enum import Enum
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.listing import PageParams, fetch_page, sort_enum
+from app.listing import PageParams, sort_enum
 from app.models import Actor, ActorPublic, ActorRole, ActorRolePublic, Claim
 from app.models.vocab import ActorKind
+from app.paging import PageResult, fetch_page
 from app.services.lookup import fields_of, ordered_search, rows_of
 
 SORT_COLUMNS = {"id": Actor.id, "name": Actor.name, "kind": Actor.kind}
@@ -22,18 +23,15 @@ def list_actors(
     q: str | None = None,
     kind: ActorKind | None = None,
     affiliation_id: str | None = None,
-) -> tuple[list[ActorPublic], int]:
+) -> PageResult[ActorPublic]:
     """One page of actors matching every given filter; ``q`` searches names and aliases."""
     statement = rows_of(Actor)
     if kind:
         statement = statement.where(Actor.kind == kind)
     if affiliation_id:
         statement = statement.where(Actor.affiliation_id == affiliation_id)
-    statement, ordering = ordered_search(
-        session, statement, Actor, kind="actor", q=q, sort=sort, page=page, columns=SORT_COLUMNS
-    )
-    rows, total = fetch_page(session, statement, ordering, page)
-    return to_public(session, rows), total
+    statement, ordering = ordered_search(session, statement, Actor, kind="actor", q=q, sort=sort, columns=SORT_COLUMNS)
+    return fetch_page(session, statement, ordering, page, public=to_public)
 
 
 def to_public(session: Session, actors: list[Actor]) -> list[ActorPublic]:

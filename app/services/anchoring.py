@@ -3,6 +3,8 @@
 Offsets count Unicode code points, as the W3C Web Annotation TextPositionSelector does (Python ``str``
 indices), so ``text[start:end] == quote``. A quote that occurs more than once is disambiguated the way the
 TextQuoteSelector does it — by the text just before (``prefix``) or after (``suffix``) — or by a known start.
+Claims also store the same span in UTF-16 code units (``quote_offsets``), the units JavaScript strings count:
+a character outside the Basic Multilingual Plane (an emoji) is one code point but two units.
 """
 
 from dataclasses import dataclass, field
@@ -36,6 +38,20 @@ def occurrences(text: str, quote: str) -> list[int]:
         starts.append(position)
         position = text.find(quote, position + 1)
     return starts
+
+
+def utf16_offset(text: str, offset: int) -> int:
+    """The UTF-16 code-unit offset of a code-point offset into ``text``."""
+    prefix = text[:offset]
+    return offset if prefix.isascii() else len(prefix.encode("utf-16-le")) // 2
+
+
+def quote_offsets(text: str, span: Span) -> dict[str, int]:
+    """A claim's stored offsets of its quote at ``span`` of its source ``text``: code points and UTF-16 units."""
+    start_utf16 = utf16_offset(text, span.start)
+    end_utf16 = start_utf16 + utf16_offset(text[span.start : span.end], span.end - span.start)
+    return {"quote_start": span.start, "quote_end": span.end, "quote_start_utf16": start_utf16,
+            "quote_end_utf16": end_utf16}  # fmt: skip
 
 
 def closest_passage(text: str, quote: str) -> str:

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlmodel import Session
 
-from app.errors import InvalidField, InvalidInput, Problem
+from app.errors import InvalidField, InvalidInput, Problem, invalid_input
 from app.services import fast_import, writes
 from app.services.resources import RESOURCES
 
@@ -104,9 +104,7 @@ def _apply(session: Session, raw: str, *, key_name: str, allow_cascade: bool) ->
     except json.JSONDecodeError as error:
         raise writes.invalid("line", f"not valid JSON: {error.msg}") from None
     except ValidationError as error:
-        raise InvalidInput(
-            [InvalidField(location="body", name=".".join(map(str, e["loc"])), reason=e["msg"]) for e in error.errors()]
-        ) from None
+        raise invalid_input(error) from None
     resource = RESOURCES[line.kind]
     record_id = line.id or (line.data or {}).get("id")
     if not record_id:

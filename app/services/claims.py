@@ -8,10 +8,12 @@ from sqlalchemy import CompoundSelect, Select, bindparam, literal, or_, select, 
 from sqlmodel import Session
 
 from app import models
-from app.db import Prepared, sortable
+from app.db import sortable
 from app.errors import NotFound
-from app.listing import IdWalk, PageParams, fetch_page, order_by, sort_enum
+from app.listing import PageParams, order_by, sort_enum
 from app.models import Claim, ClaimPublic, ClaimRelation
+from app.paging import IdWalk, PageResult, fetch_page
+from app.prepared import Prepared
 from app.services.lookup import fields_of, grouped_many, ordered_search, rows_of
 
 SORT_COLUMNS = {
@@ -42,8 +44,8 @@ def list_claims(
     stated_to: date | None = None,
     quantitative: bool | None = None,
     max_credibility: int | None = None,
-) -> tuple[list[ClaimPublic], int]:
-    """One page of claims matching every given filter."""
+) -> PageResult[ClaimPublic]:
+    """The page of claims matching every given filter that ``page`` names (or all of them, a chunk at a time)."""
     filters = {
         "q": q, "source_id": source_id, "actor_id": actor_id, "speaker_id": speaker_id, "issue_id": issue_id,
         "plan_id": plan_id, "plan_point_id": plan_point_id, "event_id": event_id, "stated_from": stated_from,
@@ -52,8 +54,7 @@ def list_claims(
     walk = _id_walk(filters) if sort is None else None
     if walk is not None:
         ordering = order_by(None, SORT_COLUMNS, Claim.id)
-        rows, total = fetch_page(session, CLAIM_ROW, ordering, page, walk=walk)
-        return to_public(session, rows), total
+        return fetch_page(session, CLAIM_ROW, ordering, page, public=to_public, walk=walk)
     statement = CLAIM_ROW
     if source_id:
         statement = statement.where(Claim.source_id == source_id)
@@ -85,11 +86,8 @@ def list_claims(
         statement = statement.where(has_quantity if quantitative else ~has_quantity)
     if max_credibility:
         statement = statement.where(Claim.credibility <= max_credibility)
-    statement, ordering = ordered_search(
-        session, statement, Claim, kind="claim", q=q, sort=sort, page=page, columns=SORT_COLUMNS
-    )
-    rows, total = fetch_page(session, statement, ordering, page)
-    return to_public(session, rows), total
+    statement, ordering = ordered_search(session, statement, Claim, kind="claim", q=q, sort=sort, columns=SORT_COLUMNS)
+    return fetch_page(session, statement, ordering, page, public=to_public)
 
 
 # The filters that are one set of ids read off indexes in id order (migration 0003): (filtering column, id).

@@ -7,9 +7,10 @@ from sqlalchemy import or_, select
 from sqlmodel import Session
 
 from app import models
-from app.listing import PageParams, fetch_page, sort_enum
+from app.listing import PageParams, sort_enum
 from app.models import ClaimRelation, ClaimRelationPublic, Event, EventPublic
 from app.models.vocab import EventKind, RelationType
+from app.paging import PageResult, fetch_page
 from app.services.lookup import fields_of, grouped_many, ordered_search, rows_of
 
 EVENT_SORT_COLUMNS = {
@@ -34,7 +35,7 @@ def list_events(
     claim_id: str | None = None,
     occurred_from: date | None = None,
     occurred_to: date | None = None,
-) -> tuple[list[EventPublic], int]:
+) -> PageResult[EventPublic]:
     """One page of events matching every given filter."""
     statement = rows_of(Event)
     if kind:
@@ -50,10 +51,9 @@ def list_events(
     if occurred_to:
         statement = statement.where(Event.occurred_on <= occurred_to)
     statement, ordering = ordered_search(
-        session, statement, Event, kind="event", q=q, sort=sort, page=page, columns=EVENT_SORT_COLUMNS
+        session, statement, Event, kind="event", q=q, sort=sort, columns=EVENT_SORT_COLUMNS
     )
-    rows, total = fetch_page(session, statement, ordering, page)
-    return events_to_public(session, rows), total
+    return fetch_page(session, statement, ordering, page, public=events_to_public)
 
 
 def events_to_public(session: Session, events: list[Event]) -> list[EventPublic]:
@@ -83,7 +83,7 @@ def list_relations(
     claim_id: str | None = None,
     from_claim_id: str | None = None,
     to_claim_id: str | None = None,
-) -> tuple[list[ClaimRelationPublic], int]:
+) -> PageResult[ClaimRelationPublic]:
     """One page of claim relations; ``claim_id`` matches either end."""
     statement = rows_of(ClaimRelation)
     if type:
@@ -95,14 +95,10 @@ def list_relations(
     if to_claim_id:
         statement = statement.where(ClaimRelation.to_claim_id == to_claim_id)
     statement, ordering = ordered_search(
-        session,
-        statement,
-        ClaimRelation,
-        kind="claim_relation",
-        q=q,
-        sort=sort,
-        page=page,
-        columns=RELATION_SORT_COLUMNS,
+        session, statement, ClaimRelation, kind="claim_relation", q=q, sort=sort, columns=RELATION_SORT_COLUMNS
     )
-    rows, total = fetch_page(session, statement, ordering, page)
-    return [ClaimRelationPublic.model_validate(fields_of(r)) for r in rows], total
+    return fetch_page(session, statement, ordering, page, public=relations_to_public)
+
+
+def relations_to_public(_session: Session, relations: list) -> list[ClaimRelationPublic]:
+    return [ClaimRelationPublic.model_validate(fields_of(relation)) for relation in relations]

@@ -7,13 +7,12 @@ from sqlmodel import Session
 
 from app import models
 from app.db import sortable
-from app.services.lookup import grouped
-from app.services.seed_schema import (
+from app.models.seed_schema import (
     ActorCreate,
     ClaimCreate,
     DocumentSeed,
     EventCreate,
-    IssueCreate,
+    IssueSeed,
     KnowledgeBaseSeed,
     PlanPointSeed,
     PlanSeed,
@@ -22,6 +21,10 @@ from app.services.seed_schema import (
     RoleCreate,
     SourceSeed,
 )
+from app.services.lookup import grouped
+
+# Derived from the quote's place in its source when a claim is loaded, so not part of the seed schema.
+UTF16_OFFSETS = {"quote_start_utf16", "quote_end_utf16"}
 
 
 def _all(session: Session, table, *order) -> list:
@@ -74,7 +77,9 @@ def export_knowledge_base(session: Session) -> KnowledgeBaseSeed:
         "event_ids": _links(session, models.ClaimEvent, "claim_id", "event_id", ids),
     }
     claim_seeds = [
-        ClaimCreate.model_validate(c.model_dump() | {name: links[c.id] for name, links in claim_links.items()})
+        ClaimCreate.model_validate(
+            c.model_dump(exclude=UTF16_OFFSETS) | {name: links[c.id] for name, links in claim_links.items()}
+        )
         for c in claims
     ]
 
@@ -87,7 +92,7 @@ def export_knowledge_base(session: Session) -> KnowledgeBaseSeed:
         documents=documents,
         sources=sources,
         actors=actor_seeds,
-        issues=[IssueCreate.model_validate(i.model_dump()) for i in _all(session, models.DisputedIssue)],
+        issues=[IssueSeed.model_validate(i.model_dump()) for i in _all(session, models.DisputedIssue)],
         plans=plan_seeds,
         events=event_seeds,
         claims=claim_seeds,

@@ -18,13 +18,11 @@ without writing it — an existing claim gaining a relation, an existing event g
 ``update`` revision per batch, before and after the batch, where the engine would record one per line.
 """
 
-import gc
 import json
 import math
 import sqlite3
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -39,9 +37,10 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import JSON, select
 from sqlmodel import Session
 
+from app.collector_pause import cyclic_collector_paused
 from app.db import stored_value
 from app.search import SEARCH_TABLE
-from app.services.anchoring import QuoteError, anchor_quote
+from app.services.anchoring import QuoteError, Span, anchor_quote, quote_offsets
 from app.services.indexing import INDEXED
 from app.services.resources import KIND_OF_TABLE, RESOURCES
 from app.services.seed_reader import sha256_hex
@@ -51,6 +50,8 @@ KIND_ORDER = ("source", "actor", "issue", "plan", "plan_point", "event", "claim"
 LINE_KEYS = frozenset({"op", "kind", "id", "data", "cascade"})
 FIRST_STEP = 64  # lines tried after a line went to the write engine; doubles while lines stay fast
 SOURCE_TEXT_CACHE = 20_000
+# Columns an import computes (``_Run._derive``) rather than reads from its lines.
+DERIVED_COLUMNS = frozenset({"sha256", "quote_start_utf16", "quote_end_utf16"})
 STATEMENT_DEADLINE = "peacekb_deadline"  # app/limits.py: where a connection keeps its statement's deadline
 
 
@@ -83,7 +84,7 @@ class KindSpec:
 def spec(kind: str) -> KindSpec:
     resource = RESOURCES[kind]
     table = resource.table.__table__
-    writable = set(resource.create.model_fields) | {"sha256"}
+    writable = set(resource.create.model_fields) | DERIVED_COLUMNS
     columns = tuple(c.name for c in table.columns if c.name in writable)
     references = tuple(
         (c.name, KIND_OF_TABLE[fk.column.table.name], fk.column.table is table)
@@ -496,7 +497,7 @@ class _Run:
             span = None if text is None else _anchored(text, model)
             if span is None:
                 return False
-            values["quote_start"], values["quote_end"] = span
+            values.update(quote_offsets(text, Span(*span)))
         elif kind == "plan_point":
             if values["sequence"] is None:
                 return False
@@ -581,7 +582,7 @@ def apply_all(
     # a larger buffer halves the cost of indexing. A persistent setting: put back when the import ends.
     cursor.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) VALUES ('hashsize', {FTS_IMPORT_HASHSIZE})")
     try:
-        with _cyclic_collector_paused():
+        with cyclic_collector_paused():  # full collections took a fifth of an import's time
             applied = _apply_steps(writer, lines, slow=slow, after_step=after_step, batch_size=batch_size,
                                    applied=applied)  # fmt: skip
         _raw_cursor(session).execute(
@@ -590,25 +591,6 @@ def apply_all(
         return applied
     finally:
         _raw_cursor(session).execute(f"PRAGMA cache_size = {int(cache_size)}")
-
-
-@contextmanager
-def _cyclic_collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while the fast path applies lines.
-
-    A batch keeps a few hundred thousand container objects alive (parsed lines, models, rows) until it is
-    written: allocating them sets off full collections, each walking every object alive, which took a fifth
-    of an import's time. The fast path's objects hold no reference cycles, so reference counting frees them
-    as before; the few cycles the write engine's ORM objects leave are collected once the pause ends. The
-    pause is process-wide (a server's other requests included) and lasts as long as the import.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _apply_steps(

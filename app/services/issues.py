@@ -6,9 +6,10 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app import models
-from app.listing import PageParams, fetch_page, sort_enum
+from app.listing import PageParams, sort_enum
 from app.models import DisputedIssue, DisputedIssuePublic, Position, PositionPublic
 from app.models.vocab import Stance
+from app.paging import PageResult, fetch_page
 from app.services.lookup import fields_of, grouped, ordered_search, rows_of
 
 ISSUE_SORT_COLUMNS = {"id": DisputedIssue.id, "name": DisputedIssue.name}
@@ -24,20 +25,16 @@ PositionSort = sort_enum("PositionSort", list(POSITION_SORT_COLUMNS))
 
 def list_issues(
     *, session: Session, page: PageParams, sort: Enum | None = None, q: str | None = None
-) -> tuple[list[DisputedIssuePublic], int]:
+) -> PageResult[DisputedIssuePublic]:
     """One page of disputed issues."""
     statement, ordering = ordered_search(
-        session,
-        rows_of(DisputedIssue),
-        DisputedIssue,
-        kind="issue",
-        q=q,
-        sort=sort,
-        page=page,
-        columns=ISSUE_SORT_COLUMNS,
+        session, rows_of(DisputedIssue), DisputedIssue, kind="issue", q=q, sort=sort, columns=ISSUE_SORT_COLUMNS
     )
-    rows, total = fetch_page(session, statement, ordering, page)
-    return [DisputedIssuePublic.model_validate(fields_of(row)) for row in rows], total
+    return fetch_page(session, statement, ordering, page, public=issues_to_public)
+
+
+def issues_to_public(_session: Session, issues: list) -> list[DisputedIssuePublic]:
+    return [DisputedIssuePublic.model_validate(fields_of(issue)) for issue in issues]
 
 
 def list_positions(
@@ -52,7 +49,7 @@ def list_positions(
     plan_point_id: str | None = None,
     stance: Stance | None = None,
     claim_id: str | None = None,
-) -> tuple[list[PositionPublic], int]:
+) -> PageResult[PositionPublic]:
     """One page of positions matching every given filter."""
     statement = rows_of(Position)
     for column, value in (
@@ -68,10 +65,9 @@ def list_positions(
         link = models.PositionClaim
         statement = statement.where(Position.id.in_(select(link.position_id).where(link.claim_id == claim_id)))
     statement, ordering = ordered_search(
-        session, statement, Position, kind="position", q=q, sort=sort, page=page, columns=POSITION_SORT_COLUMNS
+        session, statement, Position, kind="position", q=q, sort=sort, columns=POSITION_SORT_COLUMNS
     )
-    rows, total = fetch_page(session, statement, ordering, page)
-    return positions_to_public(session, rows), total
+    return fetch_page(session, statement, ordering, page, public=positions_to_public)
 
 
 def positions_to_public(session: Session, positions: list[Position]) -> list[PositionPublic]:

@@ -3,12 +3,15 @@
 Each claim is a ``Claim`` whose ``appearance`` is the ``Quotation`` it rests on — the verbatim words, the
 source they are part of, and W3C Web Annotation selectors (``TextQuoteSelector``, and
 ``TextPositionSelector`` with the code-point offsets). Its ``author`` is the actor who made it, ``about``
-the disputed issues, ``mentions`` the actors and plan points it concerns. A claim whose credibility could be
+the disputed issues, ``mentions`` the actors and plan points it concerns; its relations to other claims are
+typed links, ``peacekb:contradicts``, ``peacekb:supports`` and ``peacekb:updates``, from the claim that
+contradicts, supports or updates to the one it concerns. A claim whose credibility could be
 judged (Admiralty 1 confirmed … 5 improbable; 6 means it could not) also gets a ``ClaimReview`` whose
 ``reviewRating`` carries the grade. The sources, actors and issues the claims cite follow as nodes of their
 own. Ids are the records' API paths, relative to ``@base``.
 
-The document is written as a stream: claims are read a chunk at a time, never all at once.
+The claims are a page of ``/claims`` or, without ``limit``, the whole list read a chunk at a time by its
+keyset walk (app/paging.py): the document is written as a stream, never held whole.
 """
 
 import json
@@ -19,9 +22,8 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app import models
-from app.listing import MAX_LIMIT, PageParams
 from app.models import ClaimPublic
-from app.services.claims import list_claims
+from app.paging import CHUNK, PageResult
 
 MEDIA_TYPE = "application/ld+json"
 VOCABULARY = "urn:peacekb:vocab:"
@@ -75,6 +77,7 @@ def claim_nodes(claim: ClaimPublic) -> list[dict]:
             "about": [_ref("issues", issue) for issue in claim.issue_ids],
             "mentions": [_ref("actors", a) for a in claim.actor_ids]
             + [_ref("plan-points", p) for p in claim.plan_point_ids],
+            **_relation_links(claim),
             "peacekb:value": claim.value,
             "peacekb:unit": claim.unit,
             "peacekb:measure": claim.measure,
@@ -102,6 +105,15 @@ def claim_nodes(claim: ClaimPublic) -> list[dict]:
         }
     )
     return [node, review]
+
+
+def _relation_links(claim: ClaimPublic) -> dict[str, list[dict]]:
+    """The claim's outgoing relations as typed links to the other claims (incoming ones are the others' own)."""
+    links: dict[str, list[dict]] = {}
+    for relation in claim.relations:
+        if relation.direction == "outgoing":
+            links.setdefault(f"peacekb:{relation.type.value}", []).append(_ref("claims", relation.claim_id))
+    return links
 
 
 def _source_node(source: models.Source) -> dict:
@@ -148,29 +160,25 @@ def _issue_node(issue: models.DisputedIssue) -> dict:
 
 def _cited(session: Session, table, ids: set[str], to_node: Callable[[Any], dict]) -> Iterator[dict]:
     ordered = sorted(ids)
-    for start in range(0, len(ordered), MAX_LIMIT):
-        rows = session.scalars(select(table).where(table.id.in_(ordered[start : start + MAX_LIMIT])).order_by(table.id))
+    for start in range(0, len(ordered), CHUNK):
+        rows = session.scalars(select(table).where(table.id.in_(ordered[start : start + CHUNK])).order_by(table.id))
         yield from (to_node(row) for row in rows)
 
 
-def jsonld_nodes(session: Session, **filters: Any) -> Iterator[dict]:
-    """Every claim matching the filters (``list_claims``'s), its review, then the records they cite."""
+def jsonld_nodes(session: Session, claims: PageResult[ClaimPublic] | list[ClaimPublic]) -> Iterator[dict]:
+    """Each claim's nodes (its review too), then the records they cite: the claims of a page, of a whole
+    collection as its chunks come, or of a list."""
+    chunks = claims.chunks() if isinstance(claims, PageResult) else [claims]
     sources: set[str] = set()
     actors: set[str] = set()
     issues: set[str] = set()
-    offset = 0
-    while True:
-        page = PageParams(limit=MAX_LIMIT, offset=offset, format="json")
-        claims, _total = list_claims(session=session, page=page, sort=None, **filters)
-        for claim in claims:
+    for chunk in chunks:
+        for claim in chunk:
             sources.add(claim.source_id)
             actors.update(claim.actor_ids)
             actors.update([claim.speaker_id] if claim.speaker_id else [])
             issues.update(claim.issue_ids)
             yield from claim_nodes(claim)
-        if len(claims) < MAX_LIMIT:
-            break
-        offset += len(claims)
     yield from _cited(session, models.Source, sources, _source_node)
     yield from _cited(session, models.Actor, actors, _actor_node)
     yield from _cited(session, models.DisputedIssue, issues, _issue_node)

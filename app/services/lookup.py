@@ -10,7 +10,9 @@ from sqlmodel import Session, SQLModel
 
 from app.db import sortable
 from app.errors import NotFound
-from app.listing import PageParams, Relevance, count_bound, order_by
+from app.keyset import Ordering
+from app.listing import order_by
+from app.ranking import RankedList
 from app.search import matches
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -78,14 +80,12 @@ def ordered_search(
     kind: str,
     q: str | None,
     sort: Enum | None,
-    page: PageParams,
     columns: dict,
-) -> tuple[Select, list]:
+) -> tuple[Select, Ordering | RankedList]:
     """Apply the full-text filter when ``q`` is given; rank by relevance unless a sort was asked for.
 
-    Relevance is bounded: it ranks the most recently indexed matches, as many as the page's count goes
-    (``count_bound``) and one more, so a word found in half a million records costs what a rare one does.
-    Sorted by a field, every match is kept.
+    Relevance ranks the matches a tier at a time (app/ranking.py), so a word found in half a million records
+    costs what a rare one does; sorted by a field, the matches are a filter like any other.
     """
     ordering = order_by(sort, columns, table.id)
     if q is None:
@@ -93,8 +93,4 @@ def ordered_search(
     if sort is not None:
         hits = matches(session, kind, q)
         return statement.join(hits, hits.c.item_id == table.id), ordering
-    window = count_bound(page) + 1
-    hits = matches(session, kind, q, window=window)
-    unranked = matches(session, kind, q, window=window, ranked=False)
-    counted = statement.join(unranked, unranked.c.item_id == table.id)
-    return statement.join(hits, hits.c.item_id == table.id), Relevance([hits.c.rank, sortable(table.id)], counted)
+    return statement, RankedList(session, q, kind=kind, table=table)

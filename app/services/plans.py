@@ -7,10 +7,11 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app import models
-from app.db import sortable
-from app.listing import PageParams, fetch_page, sort_enum
+from app.keyset import Key, Ordering
+from app.listing import PageParams, sort_enum
 from app.models import Plan, PlanPoint, PlanPointPublic, PlanPublic
 from app.models.vocab import PlanStatus, PointCategory
+from app.paging import PageResult, fetch_page
 from app.services.lookup import fields_of, grouped, ordered_search, rows_of
 
 PLAN_SORT_COLUMNS = {
@@ -28,6 +29,10 @@ POINT_SORT_COLUMNS = {
     "category": PlanPoint.category,
 }
 PlanPointSort = sort_enum("PlanPointSort", list(POINT_SORT_COLUMNS))
+# Plan points unsorted: plan by plan, each plan's points in the source's order (the id breaks no real tie).
+PLAN_ORDER = Ordering(
+    "", [Key(PlanPoint.plan_id, nullable=False), Key(PlanPoint.sequence, nullable=False)], PlanPoint.id
+)
 
 
 def list_plans(
@@ -40,7 +45,7 @@ def list_plans(
     actor_id: str | None = None,
     announced_from: date | None = None,
     announced_to: date | None = None,
-) -> tuple[list[PlanPublic], int]:
+) -> PageResult[PlanPublic]:
     """One page of plans matching every given filter; ``actor_id`` finds plans that actor proposed."""
     statement = rows_of(Plan)
     if status:
@@ -53,10 +58,9 @@ def list_plans(
     if announced_to:
         statement = statement.where(Plan.announced_on <= announced_to)
     statement, ordering = ordered_search(
-        session, statement, Plan, kind="plan", q=q, sort=sort, page=page, columns=PLAN_SORT_COLUMNS
+        session, statement, Plan, kind="plan", q=q, sort=sort, columns=PLAN_SORT_COLUMNS
     )
-    rows, total = fetch_page(session, statement, ordering, page)
-    return plans_to_public(session, rows), total
+    return fetch_page(session, statement, ordering, page, public=plans_to_public)
 
 
 def plans_to_public(session: Session, plans: list[Plan]) -> list[PlanPublic]:
@@ -74,8 +78,9 @@ def list_plan_points(
     category: PointCategory | None = None,
     issue_id: str | None = None,
     parent_id: str | None = None,
-) -> tuple[list[PlanPointPublic], int]:
-    """One page of plan points, in plan order unless sorted otherwise."""
+) -> PageResult[PlanPointPublic]:
+    """One page of plan points, in plan order (each plan's points as the source lists them) unless sorted
+    otherwise or ranked by ``q``."""
     statement = rows_of(PlanPoint)
     if plan_id:
         statement = statement.where(PlanPoint.plan_id == plan_id)
@@ -87,12 +92,11 @@ def list_plan_points(
     if parent_id:
         statement = statement.where(PlanPoint.parent_id == parent_id)
     statement, ordering = ordered_search(
-        session, statement, PlanPoint, kind="plan_point", q=q, sort=sort, page=page, columns=POINT_SORT_COLUMNS
+        session, statement, PlanPoint, kind="plan_point", q=q, sort=sort, columns=POINT_SORT_COLUMNS
     )
     if sort is None and q is None:
-        ordering = [sortable(PlanPoint.plan_id), PlanPoint.sequence]
-    rows, total = fetch_page(session, statement, ordering, page)
-    return points_to_public(session, rows), total
+        ordering = PLAN_ORDER
+    return fetch_page(session, statement, ordering, page, public=points_to_public)
 
 
 def points_to_public(session: Session, points: list[PlanPoint]) -> list[PlanPointPublic]:

@@ -1,8 +1,8 @@
 """The formats of ``peacekb export``: whole collections as NDJSON or CSV, read a chunk at a time.
 
 Records come in their public form — what ``GET /api/v1/{collection}/{id}`` answers — ordered by id and read
-``MAX_LIMIT`` at a time (keyset pagination), so an export holds one chunk in memory however large the
-knowledge base is.
+a chunk at a time by the same keyset walk as a list's stream (app/paging.py), so an export holds one chunk
+in memory however large the knowledge base is.
 """
 
 import json
@@ -12,58 +12,49 @@ from pathlib import Path
 from typing import TextIO
 
 from pydantic import BaseModel
-from sqlalchemy import select
 from sqlmodel import Session
 
-from app.listing import MAX_LIMIT, ndjson_line, to_csv
+from app.keyset import Ordering
+from app.listing import csv_header, csv_rows, ndjson_line
+from app.paging import every_chunk, whole_list
+from app.services.claims import list_claims
 from app.services.export import export_knowledge_base
 from app.services.jsonld import jsonld_document, jsonld_nodes
+from app.services.lookup import rows_of
 from app.services.resources import RESOURCES, Resource
 
 COLLECTIONS: dict[str, Resource] = {resource.collection: resource for resource in RESOURCES.values()}
 
 
-def records(session: Session, resource: Resource) -> Iterator[BaseModel]:
+def chunks(session: Session, resource: Resource) -> Iterator[list[BaseModel]]:
     """Every record of one kind in its public form, by id, a chunk at a time."""
-    table, last = resource.table, None
-    while True:
-        statement = select(table).order_by(table.id).limit(MAX_LIMIT)
-        if last is not None:
-            statement = statement.where(table.id > last)
-        rows = list(session.scalars(statement))
-        if not rows:
-            return
-        yield from resource.to_public(session, rows)
-        last = rows[-1].id
-        session.expunge_all()  # the chunk is written out: let it go
+    table = resource.table
+    return every_chunk(session, rows_of(table), Ordering("", [], table.id), public=resource.to_public)
 
 
 def ndjson_records(session: Session, resource: Resource) -> Iterator[str]:
     """One kind's records, one JSON object a line."""
-    for record in records(session, resource):
-        yield ndjson_line(record, resource.public)
+    for chunk in chunks(session, resource):
+        yield "".join(ndjson_line(record, resource.public) for record in chunk)
 
 
 def ndjson_knowledge_base(session: Session) -> Iterator[str]:
     """Every record of every kind, a line each: ``{"kind": "claim", "record": {...}}``."""
     for resource in RESOURCES.values():
-        for record in records(session, resource):
-            data = record.model_dump(mode="json", include=set(resource.public.model_fields))
-            yield json.dumps({"kind": resource.kind, "record": data}, ensure_ascii=False) + "\n"
+        fields = set(resource.public.model_fields)
+        for chunk in chunks(session, resource):
+            yield "".join(
+                json.dumps({"kind": resource.kind, "record": record.model_dump(mode="json", include=fields)},
+                           ensure_ascii=False) + "\n"
+                for record in chunk
+            )  # fmt: skip
 
 
 def csv_records(session: Session, resource: Resource) -> Iterator[str]:
     """One kind's records as CSV, the header first (lists of ids joined with ';', nested lists as JSON)."""
-    header = to_csv([], resource.public)
-    yield header
-    chunk: list[BaseModel] = []
-    for record in records(session, resource):
-        chunk.append(record)
-        if len(chunk) == MAX_LIMIT:
-            yield to_csv(chunk, resource.public)[len(header) :]
-            chunk = []
-    if chunk:
-        yield to_csv(chunk, resource.public)[len(header) :]
+    yield csv_header(resource.public)
+    for chunk in chunks(session, resource):
+        yield csv_rows(chunk, resource.public)
 
 
 def _writer(output: Path | None) -> tuple[TextIO, bool]:
@@ -104,7 +95,7 @@ def _pieces(session: Session, *, format: str, resource: Resource | None, base_ur
         document = export_knowledge_base(session).model_dump(mode="json", exclude_none=True)
         return [json.dumps(document, ensure_ascii=False, indent=1) + "\n"]
     if format == "jsonld":
-        return jsonld_document(jsonld_nodes(session), base=base_url)
+        return jsonld_document(jsonld_nodes(session, list_claims(session=session, page=whole_list())), base=base_url)
     if format == "csv":
         return csv_records(session, resource)  # type: ignore[arg-type]
     return ndjson_records(session, resource) if resource else ndjson_knowledge_base(session)

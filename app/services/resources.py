@@ -13,6 +13,7 @@ from sqlmodel import Session, SQLModel
 from app import models
 from app.models import writes
 from app.services import actors, claims, events, issues, plans
+from app.services.lookup import fields_of
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,11 @@ class Resource:
 
 
 def _source_public(_session: Session, rows: list) -> list[BaseModel]:
-    return [models.SourcePublic.model_validate(r.model_dump() | {"text_length": len(r.text)}) for r in rows]
+    return [models.SourcePublic.model_validate(fields_of(r) | {"text_length": len(r.text)}) for r in rows]
 
 
 def _plain(public: type[BaseModel]) -> Callable[[Session, list], list[BaseModel]]:
-    return lambda _session, rows: [public.model_validate(r.model_dump()) for r in rows]
+    return lambda _session, rows: [public.model_validate(fields_of(r)) for r in rows]
 
 
 RESOURCES: dict[str, Resource] = {

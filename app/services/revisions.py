@@ -1,11 +1,12 @@
 """Recording writes, and reading them back as a record's history or as the change feed."""
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.keyset import Ordering
-from app.listing import PageParams, fetch_page
+from app.listing import PageParams
 from app.models import Revision, RevisionPublic
+from app.paging import PageResult, fetch_page
 from app.services.lookup import fields_of, rows_of
 
 
@@ -15,12 +16,14 @@ def record(session: Session, *, kind: str, record_id: str, operation: str, key_n
     )
 
 
-def history(*, session: Session, kind: str, record_id: str, page: PageParams) -> tuple[list[RevisionPublic], int]:
+def history(*, session: Session, kind: str, record_id: str, page: PageParams) -> PageResult[RevisionPublic]:
     """A record's revisions, oldest first."""
     statement = rows_of(Revision).where(Revision.kind == kind, Revision.record_id == record_id)
-    ordering = Ordering([Revision.id], sort=None, column=None, tiebreak=Revision.id)
-    rows, total = fetch_page(session, statement, ordering, page)
-    return [RevisionPublic.model_validate(fields_of(row)) for row in rows], total
+    return fetch_page(session, statement, Ordering("", [], Revision.id), page, public=_revisions)
+
+
+def _revisions(_session: Session, rows: list) -> list[RevisionPublic]:
+    return [RevisionPublic.model_validate(fields_of(row)) for row in rows]
 
 
 def changes_since(*, session: Session, since: int, limit: int, kinds: list[str] | None) -> list[RevisionPublic]:
@@ -30,7 +33,3 @@ def changes_since(*, session: Session, since: int, limit: int, kinds: list[str] 
         statement = statement.where(Revision.kind.in_(kinds))
     rows = session.scalars(statement.order_by(Revision.id).limit(limit))
     return [RevisionPublic.model_validate(row.model_dump()) for row in rows]
-
-
-def latest_cursor(session: Session) -> int:
-    return session.scalar(select(func.max(Revision.id))) or 0

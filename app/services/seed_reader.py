@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from app.models.seed_schema import SECTIONS, ClaimCreate, KnowledgeBaseSeed, SourceSeed
 from app.services.anchoring import QuoteError, Span, anchor_quote
-from app.services.seed_schema import SECTIONS, ClaimCreate, KnowledgeBaseSeed, SourceSeed
 
 
 class SeedError(Exception):

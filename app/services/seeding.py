@@ -15,6 +15,7 @@ from sqlmodel import Session, SQLModel
 
 from app import models
 from app.services import revisions
+from app.services.anchoring import quote_offsets
 from app.services.indexing import reindex
 from app.services.resources import RESOURCES
 from app.services.seed_reader import ResolvedSeed, SeedError, resolve, sha256_hex
@@ -176,7 +177,8 @@ class _Writer:
             for a in seed.actors
         ]
         written["actor"] = self.upsert("actors", models.Actor, parents_first(actor_rows, "affiliation_id"))
-        written["issue"] = self.upsert("issues", models.DisputedIssue, [i.model_dump() for i in seed.issues])
+        issue_rows = [i.model_dump(exclude={"aliases"}) for i in seed.issues]
+        written["issue"] = self.upsert("issues", models.DisputedIssue, issue_rows)
         plan_rows = [p.model_dump(exclude={"proposer_ids", "points"}) for p in seed.plans]
         written["plan"] = self.upsert("plans", models.Plan, parents_first(plan_rows, "supersedes_id"))
         point_rows = [
@@ -190,8 +192,7 @@ class _Writer:
         )
         claim_fields = set(models.Claim.model_fields)
         claim_rows = [
-            c.model_dump(include=claim_fields)
-            | {"quote_start": r.claim_spans[c.id].start, "quote_end": r.claim_spans[c.id].end}
+            c.model_dump(include=claim_fields) | quote_offsets(r.source_texts[c.source_id], r.claim_spans[c.id])
             for c in seed.claims
         ]
         written["claim"] = self.upsert("claims", models.Claim, claim_rows)

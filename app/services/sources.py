@@ -6,9 +6,10 @@ from enum import Enum
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from app.listing import PageParams, fetch_page, sort_enum
+from app.listing import PageParams, sort_enum
 from app.models import Source, SourceSummary
 from app.models.vocab import Reliability, SourceKind
+from app.paging import PageResult, fetch_page
 from app.services.lookup import fields_of, ordered_search
 
 SORT_COLUMNS = {
@@ -32,7 +33,7 @@ def list_sources(
     document_id: str | None = None,
     published_from: date | None = None,
     published_to: date | None = None,
-) -> tuple[list[SourceSummary], int]:
+) -> PageResult[SourceSummary]:
     """One page of sources (without their text) matching every given filter."""
     statement = select(Source)
     if kind:
@@ -46,9 +47,12 @@ def list_sources(
     if published_to:
         statement = statement.where(Source.published_on <= published_to)
     statement, ordering = ordered_search(
-        session, statement, Source, kind="source", q=q, sort=sort, page=page, columns=SORT_COLUMNS
+        session, statement, Source, kind="source", q=q, sort=sort, columns=SORT_COLUMNS
     )
     # Select the summary columns only: a list never reads the (possibly long) texts.
     statement = statement.with_only_columns(*SUMMARY_COLUMNS, func.length(Source.text).label("text_length"))
-    rows, total = fetch_page(session, statement, ordering, page)
-    return [SourceSummary.model_validate(fields_of(row)) for row in rows], total
+    return fetch_page(session, statement, ordering, page, public=_summaries)
+
+
+def _summaries(_session: Session, rows: list) -> list[SourceSummary]:
+    return [SourceSummary.model_validate(fields_of(row)) for row in rows]

@@ -35,10 +35,9 @@ from pathlib import Path
 import orjson
 import yaml
 
-from app.config import REPO_ROOT
+from app.package_data import SEED_DIR
 from app.services.seeding import parents_first
 
-SEED_DIR = REPO_ROOT / "seed_data"
 ZIPF_EXPONENT = 1.07
 ZIPF_OFFSET = 2.7  # Mandelbrot's shift: the very top ranks are less dominant than a pure power law
 
@@ -155,6 +154,8 @@ class Synthesizer:
         self.scale = Scale(claims)
         self.rnd = random.Random(seed)
         texts = [path.read_text(encoding="utf-8") for path in sorted((seed_dir / "documents").glob("*.txt"))]
+        if not texts:
+            raise ValueError(f"no seed documents in {seed_dir / 'documents'} to draw the vocabulary from")
         self.vocab = Vocabulary(self.rnd, texts, tail=max(2_000, claims // 25))
         self.seed_dir = seed_dir
         self.serial = itertools.count(1)

@@ -13,11 +13,11 @@ from sqlmodel import Session, SQLModel
 
 from app import models
 from app.db import sortable
-from app.errors import Conflict, InvalidField, InvalidInput, InvalidParameter, NotFound
+from app.errors import Conflict, InvalidParameter, NotFound, invalid_input
 from app.etags import check_if_match
 from app.search import remove_entries
 from app.services import revisions
-from app.services.anchoring import QuoteError, anchor_quote
+from app.services.anchoring import QuoteError, anchor_quote, quote_offsets
 from app.services.indexing import reindex
 from app.services.resources import KIND_OF_TABLE, RESOURCES, Resource
 from app.services.seed_reader import sha256_hex
@@ -36,11 +36,7 @@ def validated(schema: type[BaseModel], data: dict) -> BaseModel:
     try:
         return schema.model_validate(data)
     except ValidationError as exc:
-        errors = [
-            InvalidField(location="body", name=".".join(map(str, e["loc"])) or "body", reason=e["msg"])
-            for e in exc.errors()
-        ]
-        raise InvalidInput(errors) from None
+        raise invalid_input(exc) from None
 
 
 def resource_for(kind: str) -> Resource:
@@ -225,7 +221,7 @@ def _anchor(session: Session, values: dict) -> dict:
         raise invalid("quote", str(error)) from None
     if values.get("quote_end") is not None and values["quote_end"] != span.end:
         raise invalid("quote_end", f"the quote ends at {span.end}, not {values['quote_end']}")
-    return {"quote_start": span.start, "quote_end": span.end}
+    return quote_offsets(text, span)
 
 
 def _check_parent_in_plan(session: Session, row: dict) -> None:

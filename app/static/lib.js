@@ -116,27 +116,6 @@ export const nameOf = (known, id) => known.get(id)?.name ?? known.get(id)?.title
 
 // ---------------------------------------------------------------- text
 
-/**
- * The UTF-16 index of a code-point offset. The API counts offsets in Unicode code points (as Python does);
- * JavaScript strings count UTF-16 units, in which a character outside the Basic Multilingual Plane — the
- * blog's 🧠 or 🧩 — takes two. Walking the string keeps every quote after such a character in place.
- */
-export function utf16Index(text, codePoints, from = 0) {
-  let index = from;
-  for (let counted = 0; counted < codePoints && index < text.length; counted += 1) {
-    const unit = text.charCodeAt(index);
-    const pair = unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length;
-    index += pair ? 2 : 1;
-  }
-  return index;
-}
-
-/** [start, end) of a quote in UTF-16 units, from its code-point offsets. */
-export function quoteRange(text, start, end) {
-  const first = utf16Index(text, start);
-  return [first, utf16Index(text, end - start, first)];
-}
-
 const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#x27;": "'", "&#39;": "'" };
 
 /** A search snippet — HTML-escaped text with <mark> around the hits — rebuilt as nodes, not parsed as HTML. */

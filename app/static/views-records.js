@@ -17,7 +17,6 @@ import {
   nameOf,
   plural,
   quantity,
-  quoteRange,
   records,
   reliability,
   route,
@@ -32,7 +31,9 @@ const enc = encodeURIComponent;
 // ---------------------------------------------------------------- claim
 
 function sourceText(source, claim) {
-  const [start, end] = quoteRange(source.text, claim.quote_start, claim.quote_end);
+  // JavaScript strings count UTF-16 units, in which the blog's 🧠 and 🧩 take two: the API gives the quote's
+  // offsets in those units too, beside the code-point ones.
+  const [start, end] = [claim.quote_start_utf16, claim.quote_end_utf16];
   const found = source.text.slice(start, end);
   return {
     exact: found === claim.quote,

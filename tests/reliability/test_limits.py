@@ -208,6 +208,43 @@ def test_an_allowed_origin_may_write(engine):
     assert "Access-Control-Allow-Credentials" not in response.headers
 
 
+ELSEWHERE = {"Origin": "https://elsewhere.example"}
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [(f"{API}/claims/no-such-claim", 404), (f"{API}/claims?limit=0", 422), (f"{API}/claims?bogus=1", 422),
+     (f"{API}/nowhere", 404), (f"{API}/stats", 401)],
+)  # fmt: skip
+def test_a_read_refused_with_a_problem_still_carries_the_cors_headers(engine, monkeypatch, url, status):
+    client = TestClient(build(engine))
+    monkeypatch.setattr(get_settings(), "read_requires_key", status == 401)
+
+    response = client.get(url, headers=ELSEWHERE | {"Authorization": "Bearer pkb_no_such-key"})
+
+    assert response.status_code == status
+    assert response.headers["content-type"] == PROBLEM
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert "Retry-After" in response.headers["Access-Control-Expose-Headers"]
+
+
+def test_an_unexpected_error_carries_the_cors_headers_too(engine):
+    client = TestClient(_failing_app(engine), raise_server_exceptions=False)
+
+    response = client.get("/fail/runtime", headers=ELSEWHERE)
+
+    assert response.status_code == 500
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_head_from_another_origin_is_a_read(engine):
+    response = TestClient(build(engine)).head(f"{API}/stats", headers=ELSEWHERE)
+
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
 def test_reads_can_be_closed_to_other_origins(engine):
     client = TestClient(build(engine, cors_public_reads=False))
     response = client.get(f"{API}/stats", headers={"Origin": "https://elsewhere.example"})

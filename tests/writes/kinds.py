@@ -164,6 +164,8 @@ CREATED = {
         "quote": "called the talks “productive”",
         "quote_start": 131,
         "quote_end": 160,
+        "quote_start_utf16": 132,
+        "quote_end_utf16": 161,
         "speaker_id": "steve-witkoff",
         "attribution": None,
         "stated_on": None,

@@ -34,9 +34,10 @@ def test_create_claim_stores_code_point_offsets_after_an_astral_emoji(api, keys,
 
     assert response.status_code == 201, response.text
     claim = response.json()
-    # 25 code points in; a UTF-16 count would say 26 because 🧠 is a surrogate pair.
+    # 25 code points in; the UTF-16 offsets say 26 because 🧠 is a surrogate pair.
     assert (claim["quote_start"], claim["quote_end"]) == (25, 49)
     assert STATUS_TEXT[25:49] == "White House‑backed talks"
+    assert (claim["quote_start_utf16"], claim["quote_end_utf16"]) == (26, 50)
 
 
 def test_create_claim_anchors_a_quote_with_non_breaking_hyphens(api, keys, status):
@@ -124,6 +125,7 @@ def test_patch_claim_quote_re_anchors_it(api, keys, status):
         149,
         165,
     )
+    assert (response.json()["quote_start_utf16"], response.json()["quote_end_utf16"]) == (150, 166)
 
 
 def test_patch_claim_to_a_repeated_quote_needs_a_chooser(api, keys, status):

@@ -56,9 +56,10 @@ def test_patch_with_a_stale_if_match_is_412_and_changes_nothing(api, db, keys, k
     current = etag(api, kind.item())
     before = snapshot_tables(db)
 
-    response = api.patch(
-        kind.item(), json={name: None for name in kind.change}, headers=bearer(keys.write) | {"If-Match": stale}
-    )
+    # A change that would apply without If-Match: clearing the field (a relation must keep its rationale).
+    change = {"rationale": "Said once more."} if kind.kind == "claim_relation" else dict.fromkeys(kind.change)
+
+    response = api.patch(kind.item(), json=change, headers=bearer(keys.write) | {"If-Match": stale})
 
     assert response.status_code == 412
     assert response.json() == problem(

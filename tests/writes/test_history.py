@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import text
 from sqlmodel import Session
 
+from app.models.vocab import RecordKind
+from app.services.resources import RESOURCES
 from app.services.seeding import load_seed
 from tests.conftest import MINI_SEED
 from tests.writes.helpers import API, bearer, invalid, revision_count
@@ -264,3 +266,22 @@ def test_reloading_the_seed_over_an_edit_records_the_seed_restoring_it(api, db, 
         ("update", "seed"),
     ]
     assert items[-1]["after"] == TERRITORY
+
+
+def test_change_feed_rejects_an_unknown_kind_naming_kind(api):
+    response = api.get(f"{API}/changes", params={"kind": ["claim", "no-such-kind"]})
+
+    assert response.status_code == 422
+    assert response.json() == invalid(
+        f"{API}/changes",
+        (
+            "kind",
+            "Input should be 'source', 'actor', 'plan', 'plan_point', 'issue', 'position', 'claim', 'event' "
+            "or 'claim_relation'",
+        ),
+        location="query",
+    )
+
+
+def test_the_record_kinds_named_by_the_api_are_the_writable_kinds():
+    assert {kind.value for kind in RecordKind} == set(RESOURCES)

@@ -7,6 +7,7 @@ window of two: the two newest, never the oldest.
 
 import pytest
 
+from app.config import get_settings
 from tests.helpers import API
 from tests.writes.helpers import bearer
 
@@ -26,10 +27,8 @@ def three_matches(api, keys):
 
 @pytest.fixture
 def count_limit(monkeypatch):
-    from app import listing
-
     def set_to(value: int) -> None:
-        monkeypatch.setattr(listing, "COUNT_LIMIT", value)
+        monkeypatch.setattr(get_settings(), "count_limit", value)
 
     return set_to
 

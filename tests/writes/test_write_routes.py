@@ -5,6 +5,9 @@ Every test runs once per kind (tests/writes/kinds.py holds one create-body facto
 
 import pytest
 
+from app.main import create_app
+from app.services.resources import RESOURCES
+from app.services.writes import POSITION_TARGETS
 from tests.writes.helpers import (
     bearer,
     conflict,
@@ -18,6 +21,7 @@ from tests.writes.kinds import BY_KIND, CREATED, KINDS, Kind
 METHODS = ["POST", "PATCH", "DELETE"]
 ROUTES = [pytest.param(method, kind, id=f"{method}-{kind}") for method in METHODS for kind in KINDS]
 EXTRA = "Extra inputs are not permitted"
+DOCUMENT = create_app().openapi()
 
 
 def send(client, method: str, kind: Kind, headers: dict | None = None):
@@ -145,6 +149,31 @@ def test_patch_with_null_clears_an_optional_field(api, keys, kind):
     assert response.status_code == 200, response.text
     assert response.json() == before | {name: None}
     assert api.get(kind.item()).json() == before | {name: None}
+
+
+def _update_fields(kind: Kind) -> list:
+    schema = DOCUMENT["components"]["schemas"][RESOURCES[kind.kind].update.__name__]
+    return [
+        pytest.param(kind, name, {"type": "null"} in prop.get("anyOf", []), id=f"{kind}-{name}")
+        for name, prop in schema["properties"].items()
+    ]
+
+
+@pytest.mark.parametrize(("kind", "name", "nullable"), [field for kind in KINDS for field in _update_fields(kind)])
+def test_an_update_schema_admits_null_exactly_where_a_patch_takes_it(api, keys, kind, name, nullable):
+    before = api.get(kind.item()).json()
+    # A position must keep a target: clearing its only one is refused by that rule, not by the field's type.
+    only_target = kind.kind == "position" and [t for t in POSITION_TARGETS if before[t]] == [name]
+
+    response = api.patch(kind.item(), json={name: None}, headers=bearer(keys.write))
+
+    if not nullable:
+        assert response.status_code == 422, response.text
+        assert [error["name"] for error in response.json()["errors"]] == [name]
+    elif only_target:
+        assert response.status_code == 422 and "a position needs" in response.json()["detail"], response.text
+    else:
+        assert response.status_code == 200, response.text
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=str)

@@ -118,6 +118,13 @@ class IssueCreate(Record):
     description: str | None = None
 
 
+class IssueSeed(IssueCreate):
+    """An issue in the seed files: with the names analysts give it, which search expands queries by
+    (app/text/expansion.py). They are checked when the seed loads; the database does not store them yet."""
+
+    aliases: list[Text] = []
+
+
 class PlanPointSeed(Record):
     id: Slug
     ordinal: Int | None = None
@@ -205,6 +212,15 @@ class PositionCreate(Record):
         return self
 
 
+class ThesaurusEntrySeed(Record):
+    """Words or phrases that mean the same in a search (seed_data/thesaurus.yaml). Checked when the seed
+    loads; the database does not store them yet."""
+
+    id: Slug
+    terms: list[Text] = Field(min_length=2)
+    note: Text
+
+
 class RelationCreate(Record):
     id: Slug
     type: RelationType
@@ -219,12 +235,13 @@ class KnowledgeBaseSeed(Record):
     documents: list[DocumentSeed] = []
     sources: list[SourceSeed] = []
     actors: list[ActorCreate] = []
-    issues: list[IssueCreate] = []
+    issues: list[IssueSeed] = []
     plans: list[PlanSeed] = []
     events: list[EventCreate] = []
     claims: list[ClaimCreate] = []
     positions: list[PositionCreate] = []
     relations: list[RelationCreate] = []
+    thesaurus: list[ThesaurusEntrySeed] = []
 
 
 SECTIONS = tuple(KnowledgeBaseSeed.model_fields)
