@@ -166,14 +166,16 @@ _HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "tr
 
 def _allowed_methods(request: Request, first_route: str) -> str:
     """Every method the API documents at this path: the router's own 405 names only those of the first
-    route that matched, so ``/claims`` would seem not to take ``POST``. Only the first documented path that
-    matches counts, as the router tries them in that order: ``/claims/x.jsonld`` is the JSON-LD path's, not
-    the item's that ``/claims/{claim_id}`` would also match."""
+    route that matched, so ``/claims`` would seem not to take ``POST``."""
     methods = {method.strip() for method in first_route.split(",") if method.strip()}
-    for template, operations in request.app.openapi().get("paths", {}).items():
-        if re.fullmatch(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)), request.url.path):
-            methods |= {method.upper() for method in operations if method in _HTTP_METHODS}
-            break
+    paths = request.app.openapi().get("paths", {})
+    matching = [t for t in paths if re.fullmatch(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(t)), request.url.path)]
+    # The most specific templates say what the path is: /claims/x.jsonld is the JSON-LD export of claim x, not
+    # a claim whose id is "x.jsonld" (which /claims/{claim_id} would also match).
+    literal = {template: len(re.sub(r"\{[^/]+?\}", "", template)) for template in matching}
+    for template in matching:
+        if literal[template] == max(literal.values()):
+            methods |= {method.upper() for method in paths[template] if method in _HTTP_METHODS}
     if "GET" in methods:
         methods.add("HEAD")  # answered for every GET (app/middleware.py), though not documented
     return ", ".join(sorted(methods))

@@ -56,6 +56,14 @@ def test_a_method_a_read_only_route_lacks_answers_405_problem_with_allow(world, 
     assert response.json() == {"type": "about:blank", "title": "Method Not Allowed", "status": 405, "instance": path}
 
 
+def test_405_on_an_export_path_allows_what_the_export_takes_not_what_a_record_under_its_name_would(world):
+    # /claims/{claim_id}.jsonld: the path /claims/x.jsonld also fits /claims/{claim_id}, which takes writes.
+    response = world.request("OPTIONS", f"{API}/claims/russia-controls-99-percent-luhansk.jsonld")
+
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, HEAD"
+
+
 def test_several_rejected_parameters_are_all_reported(world):
     response = world.get(f"{API}/claims", params={"limit": 0, "sort": "colour", "max_credibility": 9})
 

@@ -279,6 +279,23 @@ def test_a_list_refuses_a_parameter_it_does_not_take(world, path, suffix):
     assert [error["name"] for error in response.json()["errors"]] == ["bogus"]
 
 
+@pytest.mark.parametrize("suffix", ["", ".csv", ".ndjson"])
+def test_a_list_refuses_a_one_value_parameter_sent_twice(world, suffix):
+    response = world.get(f"{API}/claims{suffix}", params=[("source_id", "a"), ("source_id", "b"), ("limit", "1")])
+
+    assert response.status_code == 422
+    assert response.json() == invalid_parameter(
+        f"{API}/claims{suffix}", "source_id", "takes one value, and was given more than one"
+    )
+
+
+def test_a_parameter_that_takes_several_values_may_be_repeated(world):
+    response = world.get(f"{API}/search", params=[("q", "Kyiv"), ("kind", "claim"), ("kind", "actor")])
+
+    assert response.status_code == 200
+    assert {hit["kind"] for hit in response.json()["items"]} <= {"claim", "actor"}
+
+
 def test_the_format_parameter_is_gone_from_lists(world):
     response = world.get(f"{API}/claims", params={"format": "csv"})
     reason = response.json()["errors"][0]["reason"]

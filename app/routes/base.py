@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
+from fastapi._compat import field_annotation_is_sequence
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
@@ -37,9 +38,11 @@ class DocumentedRoute(APIRoute):
 
     def get_route_handler(self) -> Callable:
         """The handler, refusing any query parameter the route does not declare: a misspelt filter (``sort_by``
-        for ``sort``) must not quietly answer the whole collection."""
+        for ``sort``) must not quietly answer the whole collection. A parameter that takes one value, sent
+        twice, is refused too: which of the two was meant cannot be told."""
         handle = super().get_route_handler()
-        declared = frozenset(_query_parameters(self.dependant))
+        parameters = dict(_query_parameters(self.dependant))
+        declared = frozenset(parameters)
 
         async def handle_declared(request: Request) -> Response:
             unknown = sorted(set(request.query_params) - declared)
@@ -47,14 +50,22 @@ class DocumentedRoute(APIRoute):
                 known = ", ".join(sorted(declared)) or "none"
                 reason = f"is not a parameter of this operation (it takes: {known})"
                 raise InvalidInput([InvalidField(location="query", name=name, reason=reason) for name in unknown])
+            repeated = sorted(
+                name for name in set(request.query_params)
+                if not parameters[name] and len(request.query_params.getlist(name)) > 1
+            )  # fmt: skip
+            if repeated:
+                reason = "takes one value, and was given more than one"
+                raise InvalidInput([InvalidField(location="query", name=name, reason=reason) for name in repeated])
             return await handle(request)
 
         return handle_declared
 
 
-def _query_parameters(dependant: Dependant) -> Iterator[str]:
+def _query_parameters(dependant: Dependant) -> Iterator[tuple[str, bool]]:
+    """Each query parameter's name, and whether it takes several values (``kind=claim&kind=actor``)."""
     for field in dependant.query_params:
-        yield field.alias
+        yield field.alias, field_annotation_is_sequence(field.field_info.annotation)
     for dependency in dependant.dependencies:
         yield from _query_parameters(dependency)
 

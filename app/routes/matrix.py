@@ -1,10 +1,12 @@
 """The positions matrix: actors × disputed issues, each cell naming what is supported or opposed, and why."""
 
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated
 
 from fastapi import Query
 
 from app.db import SessionDep
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.services.positions_matrix import PositionMatrix, build_matrix
 
@@ -12,7 +14,14 @@ from app.services.positions_matrix import PositionMatrix, build_matrix
 router = make_router(tags=["positions"])
 
 
+class MatrixEmbedding(StrEnum):
+    """What else a matrix answer can carry."""
+
+    claims = "claims"
+
+
 @router.get("/position-matrix", response_model=PositionMatrix)
+@in_read_pool
 def get_position_matrix(
     session: SessionDep,
     issue_id: Annotated[
@@ -22,7 +31,7 @@ def get_position_matrix(
         str | None, Query(max_length=200, description="Only this actor's row.", examples=["ukraine"])
     ] = None,
     embed: Annotated[
-        Literal["claims"] | None,
+        MatrixEmbedding | None,
         Query(description="`claims`: also answer every backing claim and the sources it quotes.", examples=["claims"]),
     ] = None,
 ):
@@ -36,4 +45,4 @@ def get_position_matrix(
     claim and the sources they quote, so a page needs no request per claim. An `issue_id` or `actor_id` that
     names no record is rejected (422).
     """
-    return build_matrix(session, issue_id=issue_id, actor_id=actor_id, embed_claims=embed == "claims")
+    return build_matrix(session, issue_id=issue_id, actor_id=actor_id, embed_claims=embed == MatrixEmbedding.claims)

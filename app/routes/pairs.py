@@ -9,6 +9,7 @@ from app.deps import RelationDep
 from app.etags import respond_item
 from app.listing import Page, PageDep, respond
 from app.models.vocab import RelationType
+from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.services import claim_pairs as service
 from app.services.claim_pairs import ClaimPair, ClaimPairSummary
@@ -26,6 +27,7 @@ IssueFilter = Annotated[
 
 
 @router.get("/claim-pairs", response_model=Page[ClaimPair])
+@in_read_pool
 def list_claim_pairs(
     request: Request,
     session: SessionDep,
@@ -69,6 +71,7 @@ def list_claim_pairs(
 
 
 @router.get("/claim-pair-counts", response_model=ClaimPairSummary)
+@in_read_pool
 def count_claim_pairs(session: SessionDep, type: RelationTypeFilter = None, issue_id: IssueFilter = None):
     """Count claim pairs per pair of sources and per issue: the data of a source × source map.
 
@@ -80,6 +83,7 @@ def count_claim_pairs(session: SessionDep, type: RelationTypeFilter = None, issu
 
 
 @router.get("/claim-pairs/{relation_id}", response_model=ClaimPair)
+@in_read_pool
 def get_claim_pair(request: Request, session: SessionDep, relation: RelationDep):
     """Get one claim relation with both claims and both sources."""
     return respond_item(request, service.get_pair(session, relation.id))

@@ -9,9 +9,7 @@ The counts (/claim-pair-counts) are of the pairs per source pair and per issue: 
 """
 
 from collections import Counter
-from dataclasses import replace
-from enum import Enum
-from typing import Literal
+from enum import Enum, StrEnum
 
 from pydantic import BaseModel, Field
 from sqlalchemy import and_, case, distinct, func, or_, select
@@ -20,6 +18,7 @@ from sqlmodel import Session
 
 from app import models
 from app.errors import InvalidParameter
+from app.keyset import Key, Ordering
 from app.listing import PageParams, order_by, sort_enum
 from app.models import ClaimPublic, ClaimRelation, ClaimRelationPublic, SourceSummary
 from app.models import examples as records
@@ -29,7 +28,14 @@ from app.paging import PageResult, fetch_page
 from app.services.evidence import claims_by_id, sources_by_id
 from app.services.lookup import fields_of
 
-Scope = Literal["within", "between"]
+
+class Scope(StrEnum):
+    """Whether both claims of a pair quote one source, or two."""
+
+    within = "within"
+    between = "between"
+
+
 WEIGHT_NOTE = (
     "How well both sides are backed, 0–20: for each claim, its credibility (1 → 5 points … 5 → 1, 6 → 0) plus "
     "its source's reliability (A → 5 … E → 1, F → 0). Two well-backed claims that disagree weigh most."
@@ -63,8 +69,17 @@ PAIR_ROW = (
     .join(FromSource, FromSource.id == FromClaim.source_id)
     .join(ToSource, ToSource.id == ToClaim.source_id)
 )
-SORT_COLUMNS = {"id": ClaimRelation.id, "type": ClaimRelation.type, "weight": WEIGHT}
-ClaimPairSort = sort_enum("ClaimPairSort", list(SORT_COLUMNS))
+SORT_COLUMNS = {"id": ClaimRelation.id, "type": ClaimRelation.type}
+ClaimPairSort = sort_enum("ClaimPairSort", [*SORT_COLUMNS, "weight"])
+
+
+def _ordering(sort: Enum | None) -> Ordering:
+    """The list's order; by weight, the computed key the rows carry as ``weight`` (and cursors with it)."""
+    if sort is not None and sort.value.lstrip("-") == "weight":
+        weight = Key(WEIGHT, descending=sort.value.startswith("-"), name="weight", nullable=False)
+        return Ordering(sort.value, [weight], ClaimRelation.id)
+    return order_by(sort, SORT_COLUMNS, ClaimRelation.id)
+
 
 SOURCE_EXAMPLE = records.SOURCE | {"sha256": "9f2c…", "text_length": 9120}
 PAIR_EXAMPLE = records.RELATION | {
@@ -167,17 +182,14 @@ def list_pairs(
         statement = statement.where(_about_issue(issue_id))
     if source_ids:
         statement = statement.where(_from_sources(source_ids))
-    if scope == "within":
+    if scope == Scope.within:
         statement = statement.where(FromClaim.source_id == ToClaim.source_id)
-    elif scope == "between":
+    elif scope == Scope.between:
         statement = statement.where(FromClaim.source_id != ToClaim.source_id)
-    ordering = order_by(sort, SORT_COLUMNS, ClaimRelation.id)
-    # The weight is an expression: rows carry it labelled "weight" (PAIR_ROW), where cursors read it.
-    ordering.keys = [replace(key, name="weight") if key.column is WEIGHT else key for key in ordering.keys]
-    return fetch_page(session, statement, ordering, page, public=_public)
+    return fetch_page(session, statement, _ordering(sort), page, public=_pairs_of_rows)
 
 
-def _public(session: Session, rows: list) -> list[ClaimPair]:
+def _pairs_of_rows(session: Session, rows: list) -> list[ClaimPair]:
     return to_pairs(session, [fields_of(row) for row in rows])
 
 

@@ -14,7 +14,6 @@ import { viewPlanDiff, viewPlanPoint, viewPlans } from "./views-plans.js";
 import { viewClaim, viewEvent, viewPosition, viewRelation } from "./views-records.js";
 import { viewSource, viewSources } from "./views-sources.js";
 
-
 const PAGE = 25;
 
 async function viewSearch(query) {
