@@ -93,6 +93,7 @@ ISSUE = {
     "id": "ceasefire",
     "name": "Ceasefire and end of hostilities",
     "description": "Ending hostilities, including the phased ceasefire of the U.S. package.",
+    "aliases": ["ceasefire", "truce", "end of hostilities"],
 }
 
 POSITION = {

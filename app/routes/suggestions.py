@@ -1,6 +1,5 @@
 """The curation assistant: suggested, quote-anchored claims for a stored source (issue 12)."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import Body, Depends, Request
@@ -11,9 +10,11 @@ from app.curation import Suggestion
 from app.db import SessionDep
 from app.deps import SourceDep
 from app.listing import Page, PageDep, PageParams, respond
+from app.models.seed_schema import Day
 from app.paging import PageResult
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
+from app.routes.writes import WRITE_RESPONSES
 from app.services.suggestions import suggestions_for
 
 router = make_router(tags=["curation"])
@@ -52,7 +53,7 @@ class TextToSuggest(BaseModel):
     )
 
     text: str = Field(description="The text, as it will be stored; offsets are code points into it.")
-    published_on: date | None = None
+    published_on: Day | None = None
 
 
 SUGGESTED_EXAMPLE = {"items": [], "total": 0}
@@ -69,7 +70,7 @@ class SuggestedClaims(BaseModel):
     total: int
 
 
-@router.post("/suggestions", response_model=SuggestedClaims)
+@router.post("/suggestions", response_model=SuggestedClaims, responses={401: WRITE_RESPONSES[401]})
 def suggest_for_text(
     session: SessionDep,
     _caller: Annotated[Caller, Depends(require("read"))],

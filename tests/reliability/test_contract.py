@@ -145,13 +145,16 @@ def _create_and_delete(client: httpx.Client, document: dict, keys) -> dict[tuple
         body = operations.get("post", {}).get("requestBody", {}).get("content", {}).get("application/json")
         if not body:
             continue
+        items = [p for p in document["paths"] if p.startswith(f"{path}/{{") and p.count("/") == path.count("/") + 1]
+        if not items:  # a POST that creates nothing (suggestions for a posted text)
+            continue
+        item = items[0]
         example = schemas[body["schema"]["$ref"].rsplit("/", 1)[-1]]["examples"][0]
         record = f"swept-{path.rsplit('/', 1)[-1]}"
         if path.endswith("/claim-relations"):
             example = example | {"type": "updates" if example["type"] != "updates" else "supports"}
         for _ in range(2):  # created, then a conflict
             seen[("POST", path)].add(client.post(path, headers=admin, json=example | {"id": record}).status_code)
-        item = next(p for p in document["paths"] if p.startswith(f"{path}/{{") and p.count("/") == path.count("/") + 1)
         seen[("DELETE", item)].add(client.delete(f"{path}/{record}", headers=admin).status_code)
     line = json.dumps({"op": "upsert", "kind": "issue", "data": {"id": "swept-bulk", "name": "Swept"}}) + "\n"
     bulk_headers = admin | {"Content-Type": "application/x-ndjson"}

@@ -146,7 +146,7 @@ CREATED = {
         "category": "ceasefire",
         "issue_ids": ["territory"],
     },
-    "issue": {"id": "ceasefire", "name": "Ceasefire", "description": None},
+    "issue": {"id": "ceasefire", "name": "Ceasefire", "description": None, "aliases": []},
     "position": {
         "id": "russia-opposes-plan",
         "actor_id": "russia",
