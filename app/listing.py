@@ -161,9 +161,18 @@ def link_header(request: Request, page: PageParams, result: "PageResult") -> str
     return ", ".join(links)
 
 
-def respond(request: Request, page: PageParams, result: "PageResult", model: type[BaseModel]):
+def respond(
+    request: Request,
+    page: PageParams,
+    result: "PageResult",
+    model: type[BaseModel],
+    *,
+    envelope: type[Page] | None = None,
+    **fields: Any,
+):
     """Answer a list request: the JSON page (with its Link header), or its records as CSV or NDJSON — the
     page, or without ``limit`` the whole collection, streamed. ``X-Total-Count`` only when the count is exact.
+    A list whose JSON page says more than ``Page`` does names its ``envelope`` and the ``fields`` it adds.
     """
     headers = {"X-Total-Count": str(result.total)} if result.total_exact else {}
     if page.format in FILE_EXTENSIONS:
@@ -174,9 +183,10 @@ def respond(request: Request, page: PageParams, result: "PageResult", model: typ
     headers["Link"] = link_header(request, page, result)
     if page.format in FILE_EXTENSIONS:
         return Response("".join(render_records(result, model, page.format)), media_type=media_type, headers=headers)
-    envelope = Page[model].model_construct(items=result.items, total=result.total, total_exact=result.total_exact,
-                                           limit=page.limit, offset=page.offset)  # fmt: skip
-    return Response(envelope.model_dump_json(), media_type="application/json", headers=headers)
+    body = (envelope or Page[model]).model_construct(items=result.items, total=result.total,
+                                                     total_exact=result.total_exact, limit=page.limit,
+                                                     offset=page.offset, **fields)  # fmt: skip
+    return Response(body.model_dump_json(), media_type="application/json", headers=headers)
 
 
 def render_records(result: "PageResult", model: type[BaseModel], format: str) -> Iterator[str]:

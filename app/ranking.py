@@ -172,8 +172,11 @@ class RankedSearch(RankedOrdering):
         self.kinds, self.filters = kinds, list(filters)
 
     def matching(self, statement: Select | None) -> list[ColumnElement]:
-        where = [match_clause(self.session, self.query), *self.filters]
-        return where + ([INDEX.c.kind.in_(self.kinds)] if self.kinds else [])
+        return self.matching_every_kind() + ([INDEX.c.kind.in_(self.kinds)] if self.kinds else [])
+
+    def matching_every_kind(self) -> list[ColumnElement]:
+        """The entries matching the query and the filters, of any kind: what the counts per kind count."""
+        return [match_clause(self.session, self.query), *self.filters]
 
     def entry_columns(self) -> list[ColumnElement]:
         return [INDEX.c.kind, INDEX.c.item_id, INDEX.c.title]

@@ -101,15 +101,23 @@ def _parse(user_text: str, match_all: bool, lexicon: Lexicon) -> SearchQuery:
 _SAFE_TERM = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
 
 _lexicon: tuple[object, Lexicon] | None = None
+_forgotten = 0  # how many times ``forget_lexicon`` was called: part of ``knowledge_base_version``
+
+
+def knowledge_base_version(session: Session) -> tuple:
+    """What changes with every write: the database, its latest revision id, and writes that record none."""
+    from app.models import Revision
+
+    return (session.get_bind().url, session.scalar(select(func.max(Revision.id))), _forgotten)
 
 
 def lexicon(session: Session) -> Lexicon:
     """Actors' and issues' names and aliases and the thesaurus, built once per process and again after any
-    write (the latest revision id changes with every write)."""
+    write (``knowledge_base_version``)."""
     global _lexicon
-    from app.models import Actor, DisputedIssue, Revision, ThesaurusEntry
+    from app.models import Actor, DisputedIssue, ThesaurusEntry
 
-    key = (session.get_bind().url, session.scalar(select(func.max(Revision.id))))
+    key = knowledge_base_version(session)
     if _lexicon is None or _lexicon[0] != key:
         entries = session.execute(select(ThesaurusEntry.id, ThesaurusEntry.terms))
         actors = session.execute(select(Actor.id, Actor.name, Actor.aliases))
@@ -124,9 +132,10 @@ def lexicon(session: Session) -> Lexicon:
 
 
 def forget_lexicon() -> None:
-    """Build the lexicon afresh on the next query (after a write that records no revision, such as the seed)."""
-    global _lexicon
-    _lexicon = None
+    """Build the lexicon (and app/search_vocabulary.py's terms) afresh on the next query, after a write that
+    records no revision, such as the seed."""
+    global _lexicon, _forgotten
+    _lexicon, _forgotten = None, _forgotten + 1
 
 
 def _fts_term(term: str, prefix: bool) -> str:

@@ -42,6 +42,8 @@ def test_search_answers_one_hit_with_its_title_and_marked_snippet(world):
         "total_exact": True,
         "limit": 50,
         "offset": 0,
+        "facets": {"kind": {"event": 1}, "exact": True},
+        "did_you_mean": [],
     }
     assert score > 0
 
@@ -199,7 +201,7 @@ def test_search_survives_fts_syntax_in_the_query(world, q):
     response = world.get(f"{API}/search", params={"q": q})
 
     assert response.status_code == 200
-    assert set(response.json()) == {"items", "total", "total_exact", "limit", "offset"}
+    assert set(response.json()) == {"items", "total", "total_exact", "limit", "offset", "facets", "did_you_mean"}
 
 
 @pytest.mark.parametrize("q", HOSTILE_WITHOUT_WORDS)

@@ -9,16 +9,16 @@ from sqlalchemy import func, select
 
 from app import models
 from app.db import SessionDep
-from app.listing import Page, PageDep, respond
+from app.listing import PageDep, respond
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.services.indexing import INDEXED
-from app.services.search import SearchFilters, SearchHit, SearchKind, SearchMatch, search_records
+from app.services.search import SearchFilters, SearchHit, SearchKind, SearchMatch, SearchPage, search_records
 
 router = make_router()
 
 
-@router.get("/search", response_model=Page[SearchHit], tags=["search"])
+@router.get("/search", response_model=SearchPage, tags=["search"])
 @in_read_pool
 def search(
     request: Request,
@@ -43,7 +43,9 @@ def search(
 
     The query is analysed as the records are (case, inflections, British and American spelling, stop words),
     and expanded by actors' and issues' aliases and the thesaurus; each hit says in `matched` which terms it
-    holds and through which alias or synonym. The claim filters keep claims only.
+    holds and through which alias or synonym. The claim filters keep claims only. `facets.kind` counts the
+    matches of each kind (as far as `total` counts), and when nothing matched, `did_you_mean` offers the query
+    with each word that no record holds replaced by the closest indexed terms.
     """
     filters = SearchFilters(
         source_id=source_id, actor_id=actor_id, issue_id=issue_id, stated_from=stated_from, stated_to=stated_to
@@ -51,7 +53,11 @@ def search(
     found = search_records(
         session=session, page=page, q=q, kinds=kind, match_all=match is SearchMatch.all, filters=filters
     )
-    return respond(request, page, found, SearchHit)
+    if found.facets is None:
+        return respond(request, page, found.page, SearchHit)
+    return respond(
+        request, page, found.page, SearchHit, envelope=SearchPage, facets=found.facets, did_you_mean=found.did_you_mean
+    )
 
 
 class Stats(BaseModel):

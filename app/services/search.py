@@ -1,20 +1,24 @@
 """Search across every kind of record: hits ranked by relevance, with highlighted snippets, why each matched,
 counts per kind, and closest vocabulary terms when nothing matched."""
 
+import re
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, func, literal_column, select
+from sqlalchemy import ColumnElement, literal_column, select
 from sqlmodel import Session
 
 from app import models
-from app.listing import PageParams
+from app.listing import Page, PageParams
 from app.models.vocab import RecordKind
-from app.paging import PageResult, fetch_page
+from app.paging import PageResult, count_bound, fetch_page
 from app.ranking import RankedSearch
 from app.search import INDEX, SearchQuery, found_in, match_clause
-from app.text import explain
+from app.search_vocabulary import indexed_terms
+from app.text import corrections, explain, query_terms
 
 SearchKind = RecordKind
 
@@ -95,6 +99,46 @@ def _matched(query: SearchQuery, forms) -> list[MatchedTerm]:
     return result
 
 
+class SearchFacets(BaseModel):
+    """How many records of each kind match the query, counted as far as the page's `total` is."""
+
+    kind: dict[SearchKind, int] = Field(
+        description="Matches of each kind, every filter applied but `kind` (so that the other kinds can be "
+        "chosen); kinds with none are left out.",
+        examples=[{"claim": 12, "source": 2, "actor": 1}],
+    )
+    exact: bool = Field(
+        description="False when counting stopped at the bound of `total` (PEACEKB_COUNT_LIMIT, default 1,000): "
+        "each count is then a lower bound."
+    )
+
+
+class DidYouMean(BaseModel):
+    """A query to try instead: one word that matched nothing, replaced by the closest indexed term."""
+
+    query: str = Field(description="The query with the word replaced.", examples=["Zelensky ceasefire"])
+    word: str = Field(description="The word as typed, which no record holds.", examples=["Zelenksy"])
+    term: str = Field(description="The indexed term closest to it.", examples=["zelensky"])
+    similarity: float = Field(description="How alike the two are, 0 to 100.", examples=[87.5])
+
+
+class SearchPage(Page[SearchHit]):
+    """A page of hits, the counts per kind, and when nothing matched, queries to try instead."""
+
+    facets: SearchFacets
+    did_you_mean: list[DidYouMean] = Field(
+        description="Only when the query found nothing: for each word no record holds, the closest indexed "
+        "terms (best first), each as a query to try."
+    )
+
+
+@dataclass(frozen=True)
+class SearchAnswer:
+    page: PageResult[SearchHit]
+    facets: SearchFacets | None  # None for a file of records, which has no envelope to carry them
+    did_you_mean: list[DidYouMean]
+
+
 def search_records(
     *,
     session: Session,
@@ -103,7 +147,7 @@ def search_records(
     kinds: list[str] | None = None,
     match_all: bool = False,
     filters: SearchFilters | None = None,
-) -> PageResult[SearchHit]:
+) -> SearchAnswer:
     """The page of hits ``page`` names, best first (app/ranking.py); snippets are made for its hits only."""
     filters = filters or SearchFilters()
     ordering = RankedSearch(session, q, kinds=kinds, match_all=match_all, filters=filters.clauses())
@@ -122,13 +166,59 @@ def search_records(
             for row in rows
         ]
 
-    return fetch_page(session, None, ordering, page, public=hits)
+    result = fetch_page(session, None, ordering, page, public=hits)
+    if page.format != "json":
+        return SearchAnswer(result, None, [])
+    nothing = result.total == 0 and page.offset == 0 and not page.after
+    return SearchAnswer(
+        result,
+        kind_facets(session=session, ordering=ordering, bound=count_bound(page)),
+        did_you_mean(session=session, q=ordering.query.text) if nothing else [],
+    )
 
 
-def kind_counts(*, session: Session, ordering: RankedSearch) -> dict[str, int]:
-    """How many matches of each kind the query has (the filters and kinds applied)."""
-    statement = select(INDEX.c.kind, func.count()).select_from(INDEX).where(*ordering.matching(None))
-    return dict(session.execute(statement.group_by(INDEX.c.kind)).all())
+def kind_facets(*, session: Session, ordering: RankedSearch, bound: int) -> SearchFacets:
+    """How many matches of each kind the query has, every filter but the kinds applied, counting no further
+    than ``bound`` matches in all (the bound of the page's ``total``): the kinds of one past it are read."""
+    statement = select(INDEX.c.kind).select_from(INDEX).where(*ordering.matching_every_kind())
+    kinds = session.scalars(statement.limit(bound + 1)).all()
+    return SearchFacets(kind=dict(Counter(kinds[:bound]).most_common()), exact=len(kinds) <= bound)
 
 
-__all__ = ["SearchFilters", "SearchHit", "SearchKind", "SearchMatch", "match_clause", "search_records"]
+SUGGESTIONS_PER_WORD = 3
+
+
+def did_you_mean(*, session: Session, q: str) -> list[DidYouMean]:
+    """For each word of the query that no record holds, the query with it replaced by each closest term."""
+    vocabulary = indexed_terms(session)
+    found = []
+    for correction in corrections(query_terms(q), vocabulary, limit=SUGGESTIONS_PER_WORD):
+        for suggestion in correction.suggestions:
+            found.append(
+                DidYouMean(
+                    query=_replace_word(q, correction.word, suggestion.term),
+                    word=correction.word,
+                    term=suggestion.term,
+                    similarity=suggestion.similarity,
+                )
+            )
+    return found
+
+
+def _replace_word(text: str, word: str, replacement: str) -> str:
+    """The text with its first whole occurrence of ``word`` replaced."""
+    whole_word = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])")
+    return whole_word.sub(lambda _: replacement, text, count=1)
+
+
+__all__ = [
+    "DidYouMean",
+    "SearchFacets",
+    "SearchFilters",
+    "SearchHit",
+    "SearchKind",
+    "SearchMatch",
+    "SearchPage",
+    "match_clause",
+    "search_records",
+]
