@@ -15,16 +15,17 @@ of them. Ties in rank are broken by id (for search, by kind and then id), in cod
 """
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, func, literal, literal_column, select
+from sqlalchemy import ColumnElement, Float, Integer, Select, func, literal, literal_column, select, union_all
 from sqlalchemy.engine import Row
 from sqlmodel import Session, SQLModel
 
 from app.config import get_settings
 from app.errors import InvalidParameter
 from app.keyset import NOT_A_CURSOR, Key, Ordering, decode, encode
-from app.search import INDEX, indexed_order, match_clause, parse_query, rank_expression, rank_of
+from app.search import INDEX, SearchQuery, indexed_order, match_clause, parse_query, rank_expression, rank_of
 
 RELEVANCE = "relevance"  # the name of this order in cursors
 
@@ -62,8 +63,20 @@ class RankedOrdering(ABC):
     def rank_key(self, tier: Any) -> Key:
         return Key(tier.c.rank, nullable=False, compared_as=lambda value: rank_of(self.session, value))
 
+    def branches(self, statement: Select | None, *, ranked: bool) -> list[Select]:
+        """Selects of the matching entries (their ``entry_columns``, ``seq`` and, ``ranked``, ``rank``), which
+        together make the matches: one, unless some entries match otherwise than by their text."""
+        columns = [*self.entry_columns(), indexed_order(self.session).label("seq")]
+        if ranked:
+            columns.append(rank_expression(self.session, self.query).label("rank"))
+        return [select(*columns).select_from(INDEX).where(*self.matching(statement))]
+
     def counted(self, statement: Select | None) -> Select:
-        return select(INDEX.c.item_id).select_from(INDEX).where(*self.matching(statement))
+        branches = self.branches(statement, ranked=False)
+        if len(branches) == 1:
+            return branches[0]
+        every = union_all(*branches).subquery("matches")
+        return select(every.c.seq).select_from(every)
 
     def cursor(self, row: Row) -> str:
         values = [row.tier_top, *(row._mapping[label] for label in self.tier_keys)]
@@ -104,13 +117,14 @@ class RankedOrdering(ABC):
     def _entries(self, statement: Select | None, *, top: int | None, tier_index: int, size: int, ranked: bool):
         """One tier of matching entries, newest first: those at or below ``top``, or the ``tier_index``-th."""
         seq = indexed_order(self.session)
-        columns = [*self.entry_columns(), seq.label("seq")]
-        if ranked:
-            columns.append(rank_expression(self.session, self.query).label("rank"))
-        entries = select(*columns).select_from(INDEX).where(*self.matching(statement))
+        branches = self.branches(statement, ranked=ranked)
         if top is not None:
-            entries = entries.where(seq <= top)
-        entries = entries.order_by(seq.desc()).limit(size)
+            branches = [branch.where(seq <= top) for branch in branches]
+        if len(branches) == 1:
+            entries = branches[0].order_by(seq.desc())
+        else:
+            entries = union_all(*branches).order_by(literal_column("seq").desc())
+        entries = entries.limit(size)
         return entries.offset(tier_index * size) if tier_index else entries
 
     def _bounds(self, statement: Select | None, top: int | None, tier_index: int, size: int) -> tuple[Any, int]:
@@ -161,22 +175,71 @@ class RankedList(RankedOrdering):
         return page, Ordering(self.name, [self.rank_key(tier)], self.table.id)
 
 
+# The rank of an entry that matches by a link alone, none of its text: the worst there is (bm25 is at most 0,
+# and ts_rank_cd negated too).
+UNRANKED = 0.0
+
+
 class RankedSearch(RankedOrdering):
-    """Relevance order of ``/search``: the index entries themselves, of every kind or of ``kinds``."""
+    """Relevance order of ``/search``: the index entries themselves, of every kind or of ``kinds``.
+
+    ``linked`` gives, for the parsed query, a WHERE clause of entries that match it by a link rather than by
+    their text (claims linked to an actor the query names), or None: those rank last (``UNRANKED``)."""
 
     tier_keys = ("rank", "kind")
     id_label = "item_id"
 
-    def __init__(self, session: Session, user_text: str, *, kinds: list[str] | None, match_all: bool, filters=()):
+    def __init__(
+        self,
+        session: Session,
+        user_text: str,
+        *,
+        kinds: list[str] | None,
+        match_all: bool,
+        filters=(),
+        linked: Callable[[SearchQuery], ColumnElement | None] = lambda _query: None,
+    ):
         super().__init__(session, user_text, match_all=match_all)
         self.kinds, self.filters = kinds, list(filters)
+        self.linked = linked(self.query)
 
     def matching(self, statement: Select | None) -> list[ColumnElement]:
-        return self.matching_every_kind() + ([INDEX.c.kind.in_(self.kinds)] if self.kinds else [])
+        return [match_clause(self.session, self.query), *self.filters, *self._of_kinds(every_kind=False)]
 
-    def matching_every_kind(self) -> list[ColumnElement]:
-        """The entries matching the query and the filters, of any kind: what the counts per kind count."""
-        return [match_clause(self.session, self.query), *self.filters]
+    def _of_kinds(self, *, every_kind: bool) -> list[ColumnElement]:
+        return [INDEX.c.kind.in_(self.kinds)] if self.kinds and not every_kind else []
+
+    def branches(self, statement: Select | None, *, ranked: bool, every_kind: bool = False) -> list[Select]:
+        seq = indexed_order(self.session)
+        columns = [*self.entry_columns(), seq.label("seq")]
+        text_matches = [match_clause(self.session, self.query), *self.filters, *self._of_kinds(every_kind=every_kind)]
+        by_text = select(*columns, *self._rank(ranked)).select_from(INDEX).where(*text_matches)
+        if self.linked is None:
+            return [by_text]
+        text_match = select(seq).select_from(INDEX).where(match_clause(self.session, self.query)).correlate(None)
+        by_link = select(*columns, *self._rank(ranked, unranked=True)).select_from(INDEX)
+        by_link = by_link.where(
+            self.linked, seq.not_in(text_match), *self.filters, *self._of_kinds(every_kind=every_kind)
+        )
+        return [by_text, by_link]
+
+    def _rank(self, ranked: bool, *, unranked: bool = False) -> list[ColumnElement]:
+        if not ranked:
+            return []
+        # Single precision, as PostgreSQL's ts_rank_cd is, so the two branches' ranks compare as one column.
+        rank = (
+            literal_column(f"CAST({UNRANKED} AS REAL)", Float)
+            if unranked
+            else rank_expression(self.session, self.query)
+        )
+        return [rank.label("rank")]
+
+    def matches_of_every_kind(self) -> Select:
+        """The ``kind`` of every entry matching the query and the filters, whatever ``kinds`` asked for: what
+        the counts per kind count."""
+        branches = self.branches(None, ranked=False, every_kind=True)
+        every = (branches[0] if len(branches) == 1 else union_all(*branches)).subquery("matches")
+        return select(every.c.kind).select_from(every)
 
     def entry_columns(self) -> list[ColumnElement]:
         return [INDEX.c.kind, INDEX.c.item_id, INDEX.c.title]

@@ -24,8 +24,10 @@ from sqlalchemy import (
     ColumnElement,
     Float,
     Integer,
+    Select,
     String,
     Subquery,
+    and_,
     bindparam,
     cast,
     column,
@@ -167,7 +169,8 @@ def pg_query_text(query: SearchQuery) -> str:
 
 
 def _pg_query(query: SearchQuery):
-    return func.to_tsquery("simple", bindparam("tsquery", pg_query_text(query)))
+    # Unique: one statement may hold two queries (app/ranking.py's matches by link: by the rest of the query).
+    return func.to_tsquery("simple", bindparam("tsquery", pg_query_text(query), unique=True))
 
 
 def _is_postgres(session: Session) -> bool:
@@ -187,7 +190,20 @@ def match_clause(session: Session, query: SearchQuery) -> ColumnElement:
         return false()  # stop words only: nothing is indexed by them
     if _is_postgres(session):
         return literal_column(f"{SEARCH_TABLE}.document").op("@@")(_pg_query(query))
-    return text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(bindparam("fts_query", fts_query(query)))
+    return text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(bindparam("fts_query", fts_query(query), unique=True))
+
+
+def entries_of(session: Session, kind: str, ids: Select) -> ColumnElement:
+    """The WHERE clause of the index entries of these records of one kind (``ids``: a one-column select).
+
+    FTS5 indexes no UNINDEXED column, so on SQLite the entries are found by rowid through migration 0006's
+    index on FTS5's own content table (``c0`` kind, ``c1`` item_id); PostgreSQL's primary key is (kind, item_id).
+    """
+    if _is_postgres(session):
+        return and_(INDEX.c.kind == kind, INDEX.c.item_id.in_(ids))
+    content = table(f"{SEARCH_TABLE}_content", column("id", Integer), column("c0", String), column("c1", String))
+    rowids = select(content.c.id).where(content.c.c0 == kind, content.c.c1.in_(ids))
+    return indexed_order(session).in_(rowids)
 
 
 def rank_expression(session: Session, query: SearchQuery) -> ColumnElement:

@@ -3,12 +3,12 @@ counts per kind, and closest vocabulary terms when nothing matched."""
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, literal_column, select
+from sqlalchemy import ColumnElement, and_, literal_column, select, union
 from sqlmodel import Session
 
 from app import models
@@ -16,9 +16,10 @@ from app.listing import Page, PageParams
 from app.models.vocab import RecordKind
 from app.paging import PageResult, count_bound, fetch_page
 from app.ranking import RankedSearch
-from app.search import INDEX, SearchQuery, found_in, match_clause
+from app.search import INDEX, SearchQuery, entries_of, found_in, match_clause
 from app.search_vocabulary import indexed_terms
-from app.text import corrections, explain, query_terms
+from app.text import Concept, corrections, explain, query_terms
+from app.text.expansion import ACTOR
 
 SearchKind = RecordKind
 
@@ -87,16 +88,74 @@ class SearchFilters(BaseModel):
         return [INDEX.c.kind == "claim", one.exists()]
 
 
-def _matched(query: SearchQuery, forms) -> list[MatchedTerm]:
+def _matched(query: SearchQuery, forms, actors: set[str]) -> list[MatchedTerm]:
+    """The parts of the query a hit holds (``forms``: app/search.py's ``Found``), then the actors it is linked
+    to that the query names."""
     result = []
     for concept, number in forms:
-        typed = " ".join(term.word for term in concept.terms)
+        typed = _typed(concept)
         if number == 0:
             result.append(MatchedTerm(query=typed, found=typed, via=None))
         else:
             alternative = concept.alternatives[number - 1]
             result.append(MatchedTerm(query=typed, found=alternative.form, via=explain(concept, alternative)))
+    for concept in query.concepts:
+        for actor_id in dict.fromkeys(m.entry_id for m in concept.matches if m.source == ACTOR):
+            if actor_id in actors:
+                typed = _typed(concept)
+                link = MatchedTerm(query=typed, found=f"actor:{actor_id}", via=f"{typed} → linked to actor {actor_id}")
+                result.append(link)
     return result
+
+
+def _typed(concept: Concept) -> str:
+    return " ".join(term.word for term in concept.terms)
+
+
+def named_actors(query: SearchQuery) -> list[str]:
+    """The actors the query names (by name or alias), in id order."""
+    return sorted({m.entry_id for concept in query.concepts for m in concept.matches if m.source == ACTOR})
+
+
+def _linked_claims(actor_ids: list[str]):
+    """The ids of the claims an actor speaks or is linked to (claim_actor), as one select."""
+    named = select(models.ClaimActor.claim_id).where(models.ClaimActor.actor_id.in_(actor_ids))
+    return union(named, select(models.Claim.id).where(models.Claim.speaker_id.in_(actor_ids)))
+
+
+def matching_by_link(session: Session):
+    """The entries a query matches through links: the claims linked to an actor it names, even when their text
+    does not name the actor. With ``match=all`` such a claim must hold the rest of the query."""
+
+    def linked(query: SearchQuery) -> ColumnElement | None:
+        actor_ids = named_actors(query)
+        if not actor_ids:
+            return None
+        entries = entries_of(session, "claim", _linked_claims(actor_ids))
+        if not query.match_all:
+            return entries
+        rest = tuple(c for c in query.concepts if not any(m.source == ACTOR for m in c.matches))
+        return and_(entries, match_clause(session, replace(query, concepts=rest))) if rest else entries
+
+    return linked
+
+
+def _linked_actors(session: Session, query: SearchQuery, claim_ids: list[str]) -> dict[str, set[str]]:
+    """For each of these claims, the actors the query names that it is linked to."""
+    actor_ids = named_actors(query)
+    if not actor_ids or not claim_ids:
+        return {}
+    link, claim = models.ClaimActor, models.Claim
+    rows = session.execute(
+        union(
+            select(link.claim_id, link.actor_id).where(link.claim_id.in_(claim_ids), link.actor_id.in_(actor_ids)),
+            select(claim.id, claim.speaker_id).where(claim.id.in_(claim_ids), claim.speaker_id.in_(actor_ids)),
+        )
+    )
+    found: dict[str, set[str]] = {}
+    for claim_id, actor_id in rows:
+        found.setdefault(claim_id, set()).add(actor_id)
+    return found
 
 
 class SearchFacets(BaseModel):
@@ -150,10 +209,13 @@ def search_records(
 ) -> SearchAnswer:
     """The page of hits ``page`` names, best first (app/ranking.py); snippets are made for its hits only."""
     filters = filters or SearchFilters()
-    ordering = RankedSearch(session, q, kinds=kinds, match_all=match_all, filters=filters.clauses())
+    ordering = RankedSearch(
+        session, q, kinds=kinds, match_all=match_all, filters=filters.clauses(), linked=matching_by_link(session)
+    )
 
     def hits(_session: Session, rows: list) -> list[SearchHit]:
         found = found_in(session, ordering.query, [row.seq for row in rows])
+        actors = _linked_actors(session, ordering.query, [row.item_id for row in rows if row.kind == "claim"])
         return [
             SearchHit(
                 kind=row.kind,
@@ -161,7 +223,11 @@ def search_records(
                 title=row.title,
                 snippet=found[row.seq].snippet,
                 score=-row.rank,
-                matched=_matched(ordering.query, found[row.seq].forms),
+                matched=_matched(
+                    ordering.query,
+                    found[row.seq].forms,
+                    actors.get(row.item_id, set()) if row.kind == "claim" else set(),
+                ),
             )
             for row in rows
         ]
@@ -180,8 +246,7 @@ def search_records(
 def kind_facets(*, session: Session, ordering: RankedSearch, bound: int) -> SearchFacets:
     """How many matches of each kind the query has, every filter but the kinds applied, counting no further
     than ``bound`` matches in all (the bound of the page's ``total``): the kinds of one past it are read."""
-    statement = select(INDEX.c.kind).select_from(INDEX).where(*ordering.matching_every_kind())
-    kinds = session.scalars(statement.limit(bound + 1)).all()
+    kinds = session.scalars(ordering.matches_of_every_kind().limit(bound + 1)).all()
     return SearchFacets(kind=dict(Counter(kinds[:bound]).most_common()), exact=len(kinds) <= bound)
 
 
