@@ -16,6 +16,7 @@ from app.routes.search import SearchHit, Stats
 from app.routes.suggestions import SuggestedClaims, TextToSuggest
 from app.services import claim_pairs, graph, plan_diff, positions_matrix
 from app.services.resources import RESOURCES
+from app.services.search import DidYouMean, MatchedTerm, SearchFacets, SearchPage
 from tests.conftest import client_for
 
 DOCUMENT = create_app().openapi()
@@ -254,6 +255,10 @@ _MODELS = {
         ProblemDetails,
         InvalidField,
         SearchHit,
+        SearchPage,
+        SearchFacets,
+        DidYouMean,
+        MatchedTerm,
         Stats,
         plan_diff.PlanDiff,
         plan_diff.DiffPoint,
