@@ -3,80 +3,16 @@
 // with its filters, can be linked, and Back returns to it where the reader left it.
 // The modules of app/static are plain ES modules, formatted with Prettier (print width 120).
 
-import { downloads } from "./downloads.js";
 import { viewGraph } from "./graph.js";
-import { empty, getJSON, h, heading, link, recordRoute, snippetNodes } from "./lib.js";
+import { h, heading, link } from "./lib.js";
 import { viewActor, viewActors } from "./views-actors.js";
 import { viewContradictions } from "./views-contradictions.js";
 import { viewNumbers, viewTimeline } from "./views-figures.js";
 import { viewIssue, viewIssues } from "./views-issues.js";
 import { viewPlanDiff, viewPlanPoint, viewPlans } from "./views-plans.js";
 import { viewClaim, viewEvent, viewPosition, viewRelation } from "./views-records.js";
+import { viewSearch } from "./views-search.js";
 import { viewSource, viewSources } from "./views-sources.js";
-
-const PAGE = 25;
-
-async function viewSearch(query) {
-  const params = new URLSearchParams(query);
-  const q = params.get("q") ?? "";
-  const offset = Number(params.get("offset") ?? 0);
-  document.getElementById("search-input").value = q;
-  if (!q.trim()) return [...heading("Search"), empty("Type words to search every record.")];
-  const page = await getJSON("/search", { q, limit: PAGE, offset });
-  const pageLink = (to, text) => link(`#/search?${new URLSearchParams({ q, offset: to })}`, text);
-  // Two records may have the same title (three envoys' positions, summarised alike): their ids tell them apart.
-  const titles = page.items.map((hit) => hit.title);
-  const named = (hit) =>
-    titles.indexOf(hit.title) !== titles.lastIndexOf(hit.title)
-      ? [hit.title, " ", h("span", { class: "meta" }, `(${hit.id})`)]
-      : hit.title;
-  return [
-    ...heading(
-      `Results for “${q}”`,
-      `${page.total.toLocaleString("en")}${page.total_exact ? "" : " or more"} records match; the words found are highlighted.`,
-    ),
-    downloads({
-      name: "search",
-      what: "the hits on this page",
-      rows: page.items,
-      columns: [
-        ["kind", (hit) => hit.kind],
-        ["id", (hit) => hit.id],
-        ["title", (hit) => hit.title],
-        [
-          "snippet",
-          (hit) =>
-            snippetNodes(hit.snippet)
-              .map((node) => node.textContent)
-              .join(""),
-        ],
-        ["score", (hit) => hit.score],
-      ],
-    }),
-    h(
-      "ol",
-      { class: "results", start: offset + 1 },
-      page.items.map((hit) =>
-        h(
-          "li",
-          { "data-kind": hit.kind },
-          h("span", { class: "badge kind" }, hit.kind.replace("_", " ")),
-          " ",
-          recordRoute(hit.kind, hit.id) ? link(recordRoute(hit.kind, hit.id), named(hit)) : hit.title,
-          h("p", { class: "snippet" }, snippetNodes(hit.snippet)),
-        ),
-      ),
-    ),
-    h(
-      "nav",
-      { class: "pager", "aria-label": "Result pages" },
-      offset > 0 ? pageLink(Math.max(0, offset - PAGE), "← Previous results") : null,
-      " ",
-      // A count that stopped at its bound (total_exact false) means there are more past it.
-      offset + PAGE < page.total || !page.total_exact ? pageLink(offset + PAGE, "Next results →") : null,
-    ),
-  ];
-}
 
 // ---------------------------------------------------------------- routing
 
