@@ -25,7 +25,16 @@ from sqlmodel import Session, SQLModel
 from app.config import get_settings
 from app.errors import InvalidParameter
 from app.keyset import NOT_A_CURSOR, Key, Ordering, decode, encode
-from app.search import INDEX, SearchQuery, indexed_order, match_clause, parse_query, rank_expression, rank_of
+from app.search import (
+    INDEX,
+    SearchQuery,
+    indexed_order,
+    match_clause,
+    not_matching,
+    parse_query,
+    rank_expression,
+    rank_of,
+)
 
 RELEVANCE = "relevance"  # the name of this order in cursors
 
@@ -216,10 +225,9 @@ class RankedSearch(RankedOrdering):
         by_text = select(*columns, *self._rank(ranked)).select_from(INDEX).where(*text_matches)
         if self.linked is None:
             return [by_text]
-        text_match = select(seq).select_from(INDEX).where(match_clause(self.session, self.query)).correlate(None)
         by_link = select(*columns, *self._rank(ranked, unranked=True)).select_from(INDEX)
         by_link = by_link.where(
-            self.linked, seq.not_in(text_match), *self.filters, *self._of_kinds(every_kind=every_kind)
+            self.linked, not_matching(self.session, self.query), *self.filters, *self._of_kinds(every_kind=every_kind)
         )
         return [by_text, by_link]
 
@@ -235,11 +243,16 @@ class RankedSearch(RankedOrdering):
         return [rank.label("rank")]
 
     def matches_of_every_kind(self) -> Select:
-        """The ``kind`` of every entry matching the query and the filters, whatever ``kinds`` asked for: what
-        the counts per kind count."""
-        branches = self.branches(None, ranked=False, every_kind=True)
-        every = (branches[0] if len(branches) == 1 else union_all(*branches)).subquery("matches")
-        return select(every.c.kind).select_from(every)
+        """The ``kind`` of every entry matching the query and the filters, whatever ``kinds`` asked for (what
+        the counts per kind count), newest first: the entries a first page's tier has just read."""
+        seq = indexed_order(self.session)
+        branches = [
+            branch.with_only_columns(INDEX.c.kind, seq.label("seq"))
+            for branch in self.branches(None, ranked=False, every_kind=True)
+        ]
+        if len(branches) == 1:
+            return branches[0].order_by(seq.desc())
+        return union_all(*branches).order_by(literal_column("seq").desc())
 
     def entry_columns(self) -> list[ColumnElement]:
         return [INDEX.c.kind, INDEX.c.item_id, INDEX.c.title]

@@ -34,9 +34,11 @@ from sqlalchemy import (
     false,
     func,
     literal_column,
+    not_,
     select,
     table,
     text,
+    true,
     type_coerce,
 )
 from sqlalchemy.dialects.postgresql import REAL
@@ -191,6 +193,19 @@ def match_clause(session: Session, query: SearchQuery) -> ColumnElement:
     if _is_postgres(session):
         return literal_column(f"{SEARCH_TABLE}.document").op("@@")(_pg_query(query))
     return text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(bindparam("fts_query", fts_query(query), unique=True))
+
+
+def not_matching(session: Session, query: SearchQuery) -> ColumnElement:
+    """The WHERE clause of the index entries the query does not match, checked entry by entry: on SQLite a
+    MATCH limited to the entry's rowid (FTS5 seeks each term's list to it), so no list of matches is built."""
+    if not query.concepts:
+        return true()
+    if _is_postgres(session):
+        return not_(match_clause(session, query))
+    return text(
+        f"NOT EXISTS (SELECT 1 FROM {SEARCH_TABLE} AS text_match WHERE text_match.{SEARCH_TABLE} MATCH :fts_query"
+        f" AND text_match.rowid = {SEARCH_TABLE}.rowid)"
+    ).bindparams(bindparam("fts_query", fts_query(query), unique=True))
 
 
 def entries_of(session: Session, kind: str, ids: Select) -> ColumnElement:

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from sqlmodel import Session
 
+from app import models
 from app.config import get_settings
 from tests.factories import make_actor, make_claim, make_source
 from tests.helpers import API
@@ -146,3 +147,15 @@ def test_paging_walks_text_and_linked_matches_once_each(linked, monkeypatch, lim
     assert {"withdrawal", "no-ceasefire", "geneva"} <= {item_id for _, item_id in every}
     assert [key for page in walk_pages(linked, "/search", **params, limit=limit) for key in page] == every
     assert by_offset(linked, "/search", limit=limit, **params) == every
+
+
+def test_a_query_matches_no_more_linked_claims_than_the_count_bound(linked, session, monkeypatch):
+    source = session.get(models.Source, "article")
+    make_claim(session, id="pows-again", source=source, quote="The sides exchanged 2,300 POWs",
+               statement="The sides exchanged prisoners.", actor_ids=["zelensky"])  # fmt: skip
+    session.commit()
+    assert ids(search(linked, q="Zelensky", kind="claim")) == ["geneva", "pows-again", "withdrawal"]
+
+    monkeypatch.setattr(get_settings(), "count_limit", 1)
+
+    assert ids(search(linked, q="Zelensky", kind="claim")) == ["geneva", "pows-again"]

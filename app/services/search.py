@@ -8,10 +8,11 @@ from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, and_, literal_column, select, union
+from sqlalchemy import ColumnElement, and_, literal_column, select, union, union_all
 from sqlmodel import Session
 
 from app import models
+from app.config import get_settings
 from app.listing import Page, PageParams
 from app.models.vocab import RecordKind
 from app.paging import PageResult, count_bound, fetch_page
@@ -118,9 +119,13 @@ def named_actors(query: SearchQuery) -> list[str]:
 
 
 def _linked_claims(actor_ids: list[str]):
-    """The ids of the claims an actor speaks or is linked to (claim_actor), as one select."""
-    named = select(models.ClaimActor.claim_id).where(models.ClaimActor.actor_id.in_(actor_ids))
-    return union(named, select(models.Claim.id).where(models.Claim.speaker_id.in_(actor_ids)))
+    """The ids of the claims the actors are linked to (claim_actor) or speak, as one select: at most
+    PEACEKB_COUNT_LIMIT of them, the first by id (both links' indexes give them in that order), so that a query
+    naming an actor of a hundred thousand claims costs what one naming an actor of a thousand does, and every
+    page of a query sees the same ones."""
+    named = select(models.ClaimActor.claim_id.label("id")).where(models.ClaimActor.actor_id.in_(actor_ids))
+    spoken = select(models.Claim.id).where(models.Claim.speaker_id.in_(actor_ids))
+    return union_all(named, spoken).order_by(literal_column("id")).limit(get_settings().count_limit)
 
 
 def matching_by_link(session: Session):
