@@ -30,7 +30,6 @@ from app.search import (
     SearchQuery,
     indexed_order,
     match_clause,
-    not_matching,
     parse_query,
     rank_expression,
     rank_of,
@@ -226,9 +225,7 @@ class RankedSearch(RankedOrdering):
         if self.linked is None:
             return [by_text]
         by_link = select(*columns, *self._rank(ranked, unranked=True)).select_from(INDEX)
-        by_link = by_link.where(
-            self.linked, not_matching(self.session, self.query), *self.filters, *self._of_kinds(every_kind=every_kind)
-        )
+        by_link = by_link.where(self.linked, *self.filters, *self._of_kinds(every_kind=every_kind))
         return [by_text, by_link]
 
     def _rank(self, ranked: bool, *, unranked: bool = False) -> list[ColumnElement]:

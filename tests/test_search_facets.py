@@ -33,7 +33,7 @@ def linked(session: Session, client):
     make_claim(session, id="no-ceasefire", source=source, quote="The Kremlin rejected any ceasefire",
                statement="The Kremlin rejected any ceasefire.", speaker_id="putin")  # fmt: skip
     make_claim(session, id="geneva", source=source, quote="Zelensky met the envoys in Geneva",
-               statement="Zelensky met the envoys in Geneva.")  # fmt: skip
+               statement="Zelensky met the envoys in Geneva.", actor_ids=["zelensky"])  # fmt: skip
     session.commit()
     return client
 
@@ -111,7 +111,11 @@ def test_a_claim_linked_to_the_actor_the_query_names_matches_and_says_so(linked)
     assert body["items"][1]["matched"] == [
         {"query": "Zelensky", "found": "actor:zelensky", "via": "Zelensky → linked to actor zelensky"}
     ]
-    assert body["items"][0]["matched"] == [{"query": "Zelensky", "found": "Zelensky", "via": None}]
+    # Named and linked, the first is found once, for both reasons.
+    assert body["items"][0]["matched"] == [
+        {"query": "Zelensky", "found": "Zelensky", "via": None},
+        {"query": "Zelensky", "found": "actor:zelensky", "via": "Zelensky → linked to actor zelensky"},
+    ]
     assert body["total"] == 2
     assert body["facets"]["kind"]["claim"] == 2
 
@@ -140,7 +144,7 @@ def test_linked_claims_keep_the_claim_filters(linked):
 
 @pytest.mark.parametrize("limit", [1, 2])
 def test_paging_walks_text_and_linked_matches_once_each(linked, monkeypatch, limit):
-    monkeypatch.setattr(get_settings(), "count_limit", 1)  # tiers of two: the walk crosses tiers too
+    monkeypatch.setattr(get_settings(), "count_limit", 2)  # tiers of three: the walk crosses tiers too
     params = {"q": "Zelensky ceasefire"}
     every = offset_order(linked, "/search", **params)
 
@@ -156,6 +160,6 @@ def test_a_query_matches_no_more_linked_claims_than_the_count_bound(linked, sess
     session.commit()
     assert ids(search(linked, q="Zelensky", kind="claim")) == ["geneva", "pows-again", "withdrawal"]
 
-    monkeypatch.setattr(get_settings(), "count_limit", 1)
+    monkeypatch.setattr(get_settings(), "count_limit", 2)  # the first two by id: geneva, pows-again
 
     assert ids(search(linked, q="Zelensky", kind="claim")) == ["geneva", "pows-again"]

@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, and_, literal_column, select, union, union_all
+from sqlalchemy import ColumnElement, literal_column, select, union, union_all
 from sqlmodel import Session
 
 from app import models
@@ -17,7 +17,7 @@ from app.listing import Page, PageParams
 from app.models.vocab import RecordKind
 from app.paging import PageResult, count_bound, fetch_page
 from app.ranking import RankedSearch
-from app.search import INDEX, SearchQuery, entries_of, found_in, match_clause
+from app.search import INDEX, SearchQuery, found_in, indexed_order, match_clause, matching_otherwise
 from app.search_vocabulary import indexed_terms
 from app.text import Concept, corrections, explain, query_terms
 from app.text.expansion import ACTOR
@@ -129,18 +129,18 @@ def _linked_claims(actor_ids: list[str]):
 
 
 def matching_by_link(session: Session):
-    """The entries a query matches through links: the claims linked to an actor it names, even when their text
-    does not name the actor. With ``match=all`` such a claim must hold the rest of the query."""
+    """The entries a query matches through links and not by their text: the claims linked to an actor it
+    names. With ``match=all`` such a claim must hold the rest of the query."""
 
     def linked(query: SearchQuery) -> ColumnElement | None:
         actor_ids = named_actors(query)
         if not actor_ids:
             return None
-        entries = entries_of(session, "claim", _linked_claims(actor_ids))
-        if not query.match_all:
-            return entries
         rest = tuple(c for c in query.concepts if not any(m.source == ACTOR for m in c.matches))
-        return and_(entries, match_clause(session, replace(query, concepts=rest))) if rest else entries
+        needs = replace(query, concepts=rest) if query.match_all and rest else None
+        # Read once a request (at most PEACEKB_COUNT_LIMIT entries), then named by their rowids.
+        entries = matching_otherwise(session, query, "claim", _linked_claims(actor_ids), needs=needs)
+        return indexed_order(session).in_(entries) if entries else None
 
     return linked
 
