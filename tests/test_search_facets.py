@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from app import models
 from app.config import get_settings
+from app.services import search as search_service
 from tests.factories import make_actor, make_claim, make_source
 from tests.helpers import API
 from tests.test_keyset import by_offset, offset_order, walk_pages
@@ -153,13 +154,13 @@ def test_paging_walks_text_and_linked_matches_once_each(linked, monkeypatch, lim
     assert by_offset(linked, "/search", limit=limit, **params) == every
 
 
-def test_a_query_matches_no_more_linked_claims_than_the_count_bound(linked, session, monkeypatch):
+def test_a_query_matches_no_more_linked_claims_than_their_bound(linked, session, monkeypatch):
     source = session.get(models.Source, "article")
     make_claim(session, id="pows-again", source=source, quote="The sides exchanged 2,300 POWs",
                statement="The sides exchanged prisoners.", actor_ids=["zelensky"])  # fmt: skip
     session.commit()
     assert ids(search(linked, q="Zelensky", kind="claim")) == ["geneva", "pows-again", "withdrawal"]
 
-    monkeypatch.setattr(get_settings(), "count_limit", 2)  # the first two by id: geneva, pows-again
+    monkeypatch.setattr(search_service, "LINKED_CLAIMS_LIMIT", 2)  # the first two by id: geneva, pows-again
 
     assert ids(search(linked, q="Zelensky", kind="claim")) == ["geneva", "pows-again"]
