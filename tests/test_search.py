@@ -42,7 +42,7 @@ def test_search_answers_one_hit_with_its_title_and_marked_snippet(world):
         "total_exact": True,
         "limit": 50,
         "offset": 0,
-        "facets": {"kind": {"event": 1}, "exact": True},
+        "facets": None,
         "did_you_mean": [],
     }
     assert score > 0

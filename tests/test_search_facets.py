@@ -49,14 +49,18 @@ def ids(body: dict) -> list[str]:
     return [hit["id"] for hit in body["items"]]
 
 
+def test_facets_are_counted_only_when_asked_for(linked):
+    assert search(linked, q="troops POWs")["facets"] is None
+
+
 def test_facets_count_the_matches_of_each_kind(linked):
-    body = search(linked, q="troops POWs")
+    body = search(linked, q="troops POWs", facets=True)
 
     assert body["facets"] == {"kind": {"claim": 2, "source": 1}, "exact": True}
 
 
 def test_facets_count_every_kind_while_the_page_keeps_one(linked):
-    body = search(linked, q="troops POWs", kind="source")
+    body = search(linked, q="troops POWs", kind="source", facets=True)
 
     assert ids(body) == ["article"]
     assert body["total"] == 1
@@ -64,7 +68,7 @@ def test_facets_count_every_kind_while_the_page_keeps_one(linked):
 
 
 def test_facets_follow_the_claim_filters(linked):
-    body = search(linked, q="troops POWs", stated_from="2025-11-01")
+    body = search(linked, q="troops POWs", stated_from="2025-11-01", facets=True)
 
     assert body["facets"] == {"kind": {"claim": 1}, "exact": True}
 
@@ -72,7 +76,7 @@ def test_facets_follow_the_claim_filters(linked):
 def test_facets_stop_counting_at_the_bound_of_total(linked, monkeypatch):
     monkeypatch.setattr(get_settings(), "count_limit", 2)
 
-    body = search(linked, q="troops POWs", limit=1)
+    body = search(linked, q="troops POWs", limit=1, facets=True)
 
     assert (body["total"], body["total_exact"]) == (2, False)
     assert sum(body["facets"]["kind"].values()) == 2
@@ -80,7 +84,7 @@ def test_facets_stop_counting_at_the_bound_of_total(linked, monkeypatch):
 
 
 def test_a_query_that_finds_nothing_is_offered_the_closest_terms(linked):
-    body = search(linked, q="Zelenksy")
+    body = search(linked, q="Zelenksy", facets=True)
 
     assert (body["items"], body["total"], body["facets"]) == ([], 0, {"kind": {}, "exact": True})
     suggestions = [(s["query"], s["word"], s["term"]) for s in body["did_you_mean"]]
@@ -105,7 +109,7 @@ def test_did_you_mean_is_empty_when_something_matched_or_nothing_is_close(linked
 
 
 def test_a_claim_linked_to_the_actor_the_query_names_matches_and_says_so(linked):
-    body = search(linked, q="Zelensky", kind="claim")
+    body = search(linked, q="Zelensky", kind="claim", facets=True)
 
     # The claim whose text names him ranks first; the one only linked to him follows.
     assert ids(body) == ["geneva", "withdrawal"]

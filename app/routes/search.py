@@ -38,22 +38,29 @@ def search(
     issue_id: Annotated[str | None, Query(description="Only claims about this issue.")] = None,
     stated_from: Annotated[date | None, Query(description="Only claims stated on or after this day.")] = None,
     stated_to: Annotated[date | None, Query(description="Only claims stated on or before this day.")] = None,
+    facets: Annotated[
+        bool,
+        Query(
+            description="Also count the matches of each kind (`facets.kind`), as far as `total` counts.",
+            examples=[True],
+        ),
+    ] = False,
 ):
     """Search every kind of record at once, best match first, with highlighted snippets.
 
     The query is analysed as the records are (case, inflections, British and American spelling, stop words),
     and expanded by actors' and issues' aliases and the thesaurus; each hit says in `matched` which terms it
-    holds and through which alias or synonym. The claim filters keep claims only. `facets.kind` counts the
-    matches of each kind (as far as `total` counts), and when nothing matched, `did_you_mean` offers the query
-    with each word that no record holds replaced by the closest indexed terms.
+    holds and through which alias or synonym. The claim filters keep claims only. With `facets=true`,
+    `facets.kind` counts the matches of each kind (as far as `total` counts); when nothing matched,
+    `did_you_mean` offers the query with each word that no record holds replaced by the closest indexed terms.
     """
     filters = SearchFilters(
         source_id=source_id, actor_id=actor_id, issue_id=issue_id, stated_from=stated_from, stated_to=stated_to
     )
     found = search_records(
-        session=session, page=page, q=q, kinds=kind, match_all=match is SearchMatch.all, filters=filters
+        session=session, page=page, q=q, kinds=kind, match_all=match is SearchMatch.all, filters=filters, facets=facets
     )
-    if found.facets is None:
+    if found.did_you_mean is None:
         return respond(request, page, found.page, SearchHit)
     return respond(
         request, page, found.page, SearchHit, envelope=SearchPage, facets=found.facets, did_you_mean=found.did_you_mean

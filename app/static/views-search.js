@@ -16,7 +16,7 @@ export async function viewSearch(query) {
   const offset = Number(params.get("offset") ?? 0);
   document.getElementById("search-input").value = q;
   if (!q.trim()) return [...heading("Search"), empty("Type words to search every record.")];
-  const page = await getJSON("/search", { q, kind, limit: PAGE, offset });
+  const page = await getJSON("/search", { q, kind, limit: PAGE, offset, facets: true });
   const pageLink = (to, text) => link(searchHref({ q, kind, offset: to }), text);
   // Two records may have the same title (three envoys' positions, summarised alike): their ids tell them apart.
   const titles = page.items.map((hit) => hit.title);

@@ -25,7 +25,7 @@ def test_each_hit_shows_the_terms_it_matched_and_through_what(visit, api):
 
 
 def test_the_counts_per_kind_filter_the_results(visit, api):
-    facets = api("/search", q="Zelensky", limit=25)["facets"]["kind"]
+    facets = api("/search", q="Zelensky", limit=25, facets="true")["facets"]["kind"]
     claims = api("/search", q="Zelensky", kind="claim", limit=25)
 
     page = open_view(visit, "/search?q=Zelensky")
