@@ -241,8 +241,8 @@ def test_export_of_an_unknown_kind_is_one_line_and_exit_2(database_url):
     assert_one_line_failure(
         result,
         2,
-        "--kind must be one of: sources, actors, plans, plan-points, issues, positions, claims, events, "
-        "claim-relations",
+        "--kind must be one of: actors, claims, claim-relations, events, issues, positions, plans, plan-points, "
+        "sources, thesaurus",
     )
 
 

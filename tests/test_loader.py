@@ -240,7 +240,7 @@ def test_load_rejects_an_unknown_section(session, seed_dir):
     edit_seed(seed_dir, lambda d: d.update(claimz=[]))
 
     (problem,) = load_problems(session, seed_dir)
-    assert problem.startswith("seed.yaml: expected a mapping whose keys are among documents, sources, actors")
+    assert problem.startswith("seed.yaml: expected a mapping whose keys are among documents, actors, issues, sources")
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@
 quote. All problems are gathered and reported together, each naming its file, record and reason.
 """
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,8 +13,9 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from app.models.seed_schema import SECTIONS, ClaimCreate, KnowledgeBaseSeed, SourceSeed
-from app.services.anchoring import QuoteError, Span, anchor_quote
+from app.models.claim import ClaimCreate
+from app.models.seed_schema import SECTIONS, KnowledgeBaseSeed, SourceSeed
+from app.services.anchoring import QuoteError, Span, anchor_quote, sha256_hex
 
 
 class SeedError(Exception):
@@ -36,10 +36,6 @@ class ResolvedSeed:
     source_spans: dict[str, Span | None]
     claim_spans: dict[str, Span]
     origins: dict[tuple[str, str], str] = field(default_factory=dict)
-
-
-def sha256_hex(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def read_seed(path: Path) -> tuple[KnowledgeBaseSeed, dict[tuple[str, str], str], Path]:

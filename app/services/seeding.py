@@ -16,10 +16,10 @@ from sqlmodel import Session, SQLModel
 from app import models
 from app.search import forget_lexicon
 from app.services import revisions
-from app.services.anchoring import quote_offsets
+from app.services.anchoring import quote_offsets, sha256_hex
 from app.services.indexing import reindex
-from app.services.resources import RESOURCES
-from app.services.seed_reader import ResolvedSeed, SeedError, resolve, sha256_hex
+from app.services.resources import RESOURCES, public_forms
+from app.services.seed_reader import ResolvedSeed, SeedError, resolve
 
 
 @dataclass
@@ -66,11 +66,11 @@ def parents_first(rows: list[dict], parent_key: str) -> list[dict]:
 
 def snapshots(session: Session, kind: str, ids: list[str]) -> dict[str, dict]:
     """The public form of each existing record among ``ids``, as the revision history stores it."""
-    resource = RESOURCES[kind]
+    table = RESOURCES[kind].table
     found: dict[str, dict] = {}
     for chunk in range(0, len(ids), 500):
-        rows = list(session.scalars(select(resource.table).where(resource.table.id.in_(ids[chunk : chunk + 500]))))
-        for item in resource.to_public(session, rows):
+        rows = list(session.scalars(select(table).where(table.id.in_(ids[chunk : chunk + 500]))))
+        for item in public_forms(session, kind, rows):
             found[item.id] = item.model_dump(mode="json")
     return found
 
