@@ -169,8 +169,15 @@ CLAIM_LINKS = {
 }
 CLAIM = declare(
     Resource(
-        kind="claim", label="claim", collection="claims", table=Claim, public=ClaimPublic, create=ClaimCreate,
-        search=lambda r: (r.statement, r.quote), seed_section="claims", links=CLAIM_LINKS,
+        kind="claim",
+        label="claim",
+        collection="claims",
+        table=Claim,
+        public=ClaimPublic,
+        create=ClaimCreate,
+        search=lambda r: (r.statement, r.quote),
+        seed_section="claims",
+        links=CLAIM_LINKS,
         sort_fields=("id", "stated_on", "credibility", "value", "source_id", "quote_start"),
     )
 )
@@ -179,5 +186,6 @@ CLAIM_RELATION = declare(
         kind="claim_relation", label="claim relation", collection="claim-relations", table=ClaimRelation,
         public=ClaimRelationPublic, create=RelationCreate, search=lambda r: (r.rationale, ""),
         seed_section="relations", sort_fields=("id", "type"), path_parameter="relation_id",
+        sort_schema="RelationSort",
     )
 )  # fmt: skip

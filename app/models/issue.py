@@ -88,8 +88,14 @@ class PositionCreate(Record):
 
 ISSUE = declare(
     Resource(
-        kind="issue", label="issue", collection="issues", table=DisputedIssue, public=DisputedIssuePublic,
-        create=IssueCreate, search=lambda r: (r.name, r.description), seed_section="issues",
+        kind="issue",
+        label="issue",
+        collection="issues",
+        table=DisputedIssue,
+        public=DisputedIssuePublic,
+        create=IssueCreate,
+        search=lambda r: (r.name, r.description),
+        seed_section="issues",
         sort_fields=("id", "name"),
     )
 )

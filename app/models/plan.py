@@ -101,8 +101,14 @@ class PlanPointCreate(PlanPointSeed):
 
 PLAN = declare(
     Resource(
-        kind="plan", label="plan", collection="plans", table=Plan, public=PlanPublic, create=PlanCreate,
-        search=lambda r: (r.name, r.description), seed_section="plans",
+        kind="plan",
+        label="plan",
+        collection="plans",
+        table=Plan,
+        public=PlanPublic,
+        create=PlanCreate,
+        search=lambda r: (r.name, r.description),
+        seed_section="plans",
         links={"proposer_ids": LinkField(PlanProposer, "plan_id", "actor_id", "actor")},
         sort_fields=("id", "name", "announced_on", "status"),
     )

@@ -50,6 +50,8 @@ class Resource:
     seed_section: str | None = None  # its section in seed files and the exported knowledge base
     path_parameter: str | None = None  # the item routes' path parameter; default ``{kind}_id``
     tag: str | None = None  # the OpenAPI tag; default the collection, spaced
+    about: str | None = None  # the OpenAPI tag's description
+    sort_schema: str | None = None  # the name of its sort enum in the OpenAPI document; default ``KindSort``
 
     @cached_property
     def update(self) -> type[BaseModel]:
@@ -58,6 +60,10 @@ class Resource:
     @property
     def parameter(self) -> str:
         return self.path_parameter or f"{self.kind}_id"
+
+    @property
+    def sort_name(self) -> str:
+        return self.sort_schema or "".join(part.capitalize() for part in self.kind.split("_")) + "Sort"
 
     @property
     def tag_name(self) -> str:

@@ -54,6 +54,8 @@ class PlanSeed(PlanCreate):
 # Sections whose seed form differs from the kind's create schema: a source slices a document, a plan lists
 # its points. Every other declared kind's section holds its create schema as it is.
 SEED_FORMS: dict[str, type[Record]] = {"sources": SourceSeed, "plans": PlanSeed}
+# Sections that state records of another kind inside theirs: section → (field, inner kind, its parent column).
+NESTED = {"plans": ("points", "plan_point", "plan_id")}
 
 
 def _sections() -> dict[str, Any]:

@@ -43,7 +43,6 @@ def _responses(*statuses: int) -> dict:
     return {status: WRITE_RESPONSES[status] for status in statuses}
 
 
-
 def _write_routes(router: APIRouter, resource: Resource) -> None:
     kind, path, label, public = resource.kind, f"/{resource.collection}", resource.label, resource.public
     create_schema, update_schema = resource.create, resource.update

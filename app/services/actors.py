@@ -4,7 +4,7 @@ from enum import Enum
 
 from sqlmodel import Session
 
-from app.listing import PageParams, sort_enum
+from app.listing import PageParams, sort_of
 from app.models import Actor, ActorPublic
 from app.models.actor import ACTOR
 from app.models.vocab import ActorKind
@@ -13,7 +13,7 @@ from app.services.lookup import ordered_search, rows_of
 from app.services.resources import public_forms
 
 SORT_COLUMNS = ACTOR.sort_columns
-ActorSort = sort_enum("ActorSort", list(SORT_COLUMNS))
+ActorSort = sort_of("actor")
 
 
 def list_actors(

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from app import models
 from app.db import sortable
 from app.errors import NotFound
-from app.listing import PageParams, order_by, sort_enum
+from app.listing import PageParams, order_by, sort_of
 from app.models import Claim, ClaimPublic, ClaimRelation
 from app.models.claim import CLAIM
 from app.paging import IdWalk, PageResult, fetch_page
@@ -19,7 +19,7 @@ from app.services.resources import public_forms
 from app.services.rules import RELATIONS, relation_views
 
 SORT_COLUMNS = CLAIM.sort_columns
-ClaimSort = sort_enum("ClaimSort", list(SORT_COLUMNS))
+ClaimSort = sort_of("claim")
 
 
 def list_claims(

@@ -7,7 +7,7 @@ from sqlalchemy import or_, select
 from sqlmodel import Session
 
 from app import models
-from app.listing import PageParams, sort_enum
+from app.listing import PageParams, sort_of
 from app.models import ClaimRelation, ClaimRelationPublic, Event, EventPublic
 from app.models.claim import CLAIM_RELATION
 from app.models.event import EVENT
@@ -17,9 +17,9 @@ from app.services.lookup import ordered_search, rows_of
 from app.services.resources import public_forms
 
 EVENT_SORT_COLUMNS = EVENT.sort_columns
-EventSort = sort_enum("EventSort", list(EVENT_SORT_COLUMNS))
+EventSort = sort_of("event")
 RELATION_SORT_COLUMNS = CLAIM_RELATION.sort_columns
-RelationSort = sort_enum("RelationSort", list(RELATION_SORT_COLUMNS))
+RelationSort = sort_of("claim_relation")
 
 
 def list_events(

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app import models
-from app.listing import PageParams, sort_enum
+from app.listing import PageParams, sort_of
 from app.models import DisputedIssue, DisputedIssuePublic, Position, PositionPublic
 from app.models.issue import ISSUE, POSITION
 from app.models.vocab import Stance
@@ -15,9 +15,9 @@ from app.services.lookup import ordered_search, rows_of
 from app.services.resources import public_forms
 
 ISSUE_SORT_COLUMNS = ISSUE.sort_columns
-IssueSort = sort_enum("IssueSort", list(ISSUE_SORT_COLUMNS))
+IssueSort = sort_of("issue")
 POSITION_SORT_COLUMNS = POSITION.sort_columns
-PositionSort = sort_enum("PositionSort", list(POSITION_SORT_COLUMNS))
+PositionSort = sort_of("position")
 
 
 def list_issues(

@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from app import models
 from app.keyset import Key, Ordering
-from app.listing import PageParams, sort_enum
+from app.listing import PageParams, sort_of
 from app.models import Plan, PlanPoint, PlanPointPublic, PlanPublic
 from app.models.plan import PLAN, PLAN_POINT
 from app.models.vocab import PlanStatus, PointCategory
@@ -17,9 +17,9 @@ from app.services.lookup import ordered_search, rows_of
 from app.services.resources import public_forms
 
 PLAN_SORT_COLUMNS = PLAN.sort_columns
-PlanSort = sort_enum("PlanSort", list(PLAN_SORT_COLUMNS))
+PlanSort = sort_of("plan")
 POINT_SORT_COLUMNS = PLAN_POINT.sort_columns
-PlanPointSort = sort_enum("PlanPointSort", list(POINT_SORT_COLUMNS))
+PlanPointSort = sort_of("plan_point")
 # Plan points unsorted: plan by plan, each plan's points in the source's order (the id breaks no real tie).
 PLAN_ORDER = Ordering(
     "", [Key(PlanPoint.plan_id, nullable=False), Key(PlanPoint.sequence, nullable=False)], PlanPoint.id

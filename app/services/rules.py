@@ -69,11 +69,20 @@ class Rules:
         """Check the record against others and add its derived columns to ``row``; raise a 4xx Problem when
         it cannot be written."""
 
+    def owned_references(self, values: dict) -> list[tuple[str, str, str]]:
+        """Ids its owned fields cite: (field, kind, id)."""
+        return []
+
     def before_update(self, session: Session, record_id: str, row: dict) -> None:
         """Refuse an update the stored record forbids, or adjust its row; raise a 4xx Problem to refuse."""
 
     def write_owned(self, session: Session, record_id: str, values: dict, *, replace: bool) -> None:
         """Write the rows of tables the record owns besides its link lists (given in ``values``)."""
+
+    def sync_owned(self, session: Session, records: dict[str, dict]) -> int:
+        """Make the owned rows of each record (id → values) exactly what its values give; return how many
+        rows were added or removed."""
+        return 0
 
     def public_extras(self, session: Session, rows: list[dict]) -> dict[str, dict]:
         """Fields of the public form that are neither columns nor link lists, by record id."""
@@ -93,6 +102,7 @@ class Rules:
 
 class SourceRules(Rules):
     update_conflicts = True  # a cited source's text
+
     def derive(self, values: dict, row: dict, known: Known, record_id: str) -> None:
         row["sha256"] = sha256_hex(row["text"])
 
@@ -120,15 +130,34 @@ class ActorRules(Rules):
 
     def fresh_extras(self, values: dict) -> dict:
         return {"roles": []}
+
     def merged_for_update(self, merged: dict, changes: dict) -> dict:
         if "roles" in merged:  # the public form names each role's source too; the create schema does not
             merged["roles"] = [{"role": r["role"], "claim_id": r["claim_id"]} for r in merged["roles"]]
         return merged
 
+    def owned_references(self, values: dict) -> list[tuple[str, str, str]]:
+        return [("roles.claim_id", "claim", role["claim_id"]) for role in values.get("roles") or []]
+
     def derive(self, values: dict, row: dict, known: Known, record_id: str) -> None:
-        for role in values.get("roles") or []:
-            if not known.exists("claim", role["claim_id"]):
-                raise invalid("roles.claim_id", f"no claim with id '{role['claim_id']}'")
+        for name, kind, value in self.owned_references(values):
+            if not known.exists(kind, value):
+                raise invalid(name, f"no {kind} with id '{value}'")
+
+    def sync_owned(self, session: Session, records: dict[str, dict]) -> int:
+        wanted = {(actor_id, r["role"], r["claim_id"]) for actor_id, values in records.items() for r in values["roles"]}
+        role = models.ActorRole
+        current = {
+            (row.actor_id, row.role, row.claim_id): row.id
+            for row in session.scalars(select(role).where(role.actor_id.in_(list(records))))
+        }
+        stale = [row_id for key, row_id in current.items() if key not in wanted]
+        missing = sorted(wanted - set(current))
+        if stale:
+            session.execute(delete(role).where(role.id.in_(stale)))
+        if missing:
+            session.execute(insert(role), [{"actor_id": a, "role": t, "claim_id": c} for a, t, c in missing])
+        return len(stale) + len(missing)
 
     def write_owned(self, session: Session, record_id: str, values: dict, *, replace: bool) -> None:
         if "roles" not in values:
@@ -160,6 +189,7 @@ class ClaimRules(Rules):
 
     def fresh_extras(self, values: dict) -> dict:
         return {"relations": []}
+
     def merged_for_update(self, merged: dict, changes: dict) -> dict:
         if ANCHOR_INPUTS & changes.keys() and "quote_start" not in changes:
             merged.pop("quote_start", None), merged.pop("quote_end", None)
@@ -216,6 +246,7 @@ _RELATIONS_OF = RELATIONS.where(
 class PlanPointRules(Rules):
     def asks(self, values: dict) -> list[tuple[str, str]]:
         return [("plan_of_point", values["parent_id"])] if values.get("parent_id") else []
+
     def derive(self, values: dict, row: dict, known: Known, record_id: str) -> None:
         parent = row.get("parent_id")
         if parent and (plan := known.plan_of_point(parent)) != row["plan_id"]:
@@ -226,6 +257,7 @@ class PlanPointRules(Rules):
 
 class RelationRules(Rules):
     update_conflicts = True  # the same link under another id
+
     def asks(self, values: dict) -> list[tuple[str, str]]:
         return [("relations_from", values["from_claim_id"])]
 
@@ -235,6 +267,7 @@ class RelationRules(Rules):
             values["id"], values["type"], values["from_claim_id"], values["to_claim_id"], values["rationale"]
         ):
             batch.show("claim", own, "relations", view, order=values["id"])
+
     def derive(self, values: dict, row: dict, known: Known, record_id: str) -> None:
         if row["from_claim_id"] == row["to_claim_id"]:
             raise invalid("to_claim_id", "a claim cannot relate to itself")

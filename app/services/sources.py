@@ -6,7 +6,7 @@ from enum import Enum
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from app.listing import PageParams, sort_enum
+from app.listing import PageParams, sort_of
 from app.models import Source, SourceSummary
 from app.models.source import SOURCE
 from app.models.vocab import Reliability, SourceKind
@@ -14,7 +14,7 @@ from app.paging import PageResult, fetch_page
 from app.services.lookup import fields_of, ordered_search
 
 SORT_COLUMNS = SOURCE.sort_columns
-SourceSort = sort_enum("SourceSort", list(SORT_COLUMNS))
+SourceSort = sort_of("source")
 SUMMARY_COLUMNS = [getattr(Source, name) for name in SourceSummary.model_fields if name != "text_length"]
 
 
