@@ -20,7 +20,7 @@ from app.errors import InvalidInput
 from app.models import Revision
 from app.services import bulk, fast_import
 from app.services.bulk import apply_lines
-from app.services.resources import RESOURCES, snapshot
+from app.services.resources import snapshot
 from app.services.synth import synthesize
 from tests.writes.helpers import DATA_TABLES, assert_no_orphans
 from tests.writes.kinds import claim_body, source_body
