@@ -28,6 +28,7 @@ MINI_SEED_STATS = (
     "plan_point       1\n"
     "source           1\n"
     "thesaurus_entry  0\n"
+    "place            0\n"
     "document         1\n"
 )
 EMPTY_STATS = (
@@ -41,6 +42,7 @@ EMPTY_STATS = (
     "plan_point       0\n"
     "source           0\n"
     "thesaurus_entry  0\n"
+    "place            0\n"
     "document         0\n"
 )
 
@@ -244,7 +246,7 @@ def test_export_of_an_unknown_kind_is_one_line_and_exit_2(database_url):
         result,
         2,
         "--kind must be one of: actors, claims, claim-relations, events, issues, positions, plans, plan-points, "
-        "sources, thesaurus",
+        "sources, thesaurus, places",
     )
 
 

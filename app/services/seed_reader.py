@@ -59,6 +59,18 @@ class ResolvedSeed:
     records: dict[str, list[SeedRecord]] = field(default_factory=dict)  # kind → records, in seed order
     origins: dict[tuple[str, str], str] = field(default_factory=dict)
 
+    @property
+    def claim_spans(self) -> dict[str, Span]:
+        """Where each claim's quote stands in its source text (the checks found every one)."""
+        spans = {}
+        for record in self.records.get("claim", []):
+            c = record.values
+            text = self.source_texts[c["source_id"]]
+            spans[record.id] = anchor_quote(
+                text, c["quote"], start=c["quote_start"], prefix=c["prefix"], suffix=c["suffix"]
+            )
+        return spans
+
 
 def seed_records(seed: KnowledgeBaseSeed) -> dict[str, list[SeedRecord]]:
     """Every record of the seed by kind: each section's records, a nesting section's inner ones too."""
