@@ -73,6 +73,9 @@ def test_the_suggestions_are_marked_in_the_text_where_their_quotes_are(curator, 
     assert shown == {f"{s['quote_start']}-{s['quote_end']}-{s['kind']}": s["quote"] for s in outermost}
     assert any(text.startswith(SHARE) for text in shown.values())  # after the emoji: sliced in UTF-16 units
     assert page.locator(".suggestion").count() == len(found)
+    mark = marks.filter(has_text=SHARE)
+    mark.click()
+    assert page.evaluate("() => document.activeElement.dataset.key") == mark.get_attribute("data-key")
     assert curator.errors == []
 
 
