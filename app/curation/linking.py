@@ -7,6 +7,7 @@ database (app/services/suggestions.py does, once).
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from app.curation.model import Suggestion
 from app.curation.relations import (
@@ -63,6 +64,10 @@ class KnowledgeBase:
     people: frozenset[str] = frozenset()  # the actors who are persons
     affiliations: dict[str, str] = field(default_factory=dict)  # actor id → the actor it belongs to
     actor_terms: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id → the terms of its names
+
+    @cached_property
+    def claim_by_id(self) -> dict[str, StoredClaim]:
+        return {claim.id: claim for claim in self.claims}
 
 
 def _linked(span_terms: frozenset[str], candidates: Iterable[Linkable]) -> list[str]:

@@ -132,7 +132,9 @@ def role_relations(s: Suggestion, kb, span_terms: frozenset[str], lead_in: str =
         if not _gives_role(role, folded, context, named, holder_ids, kb):
             continue
         others = {actor for actor in holder_ids if actor not in named}
-        cited = [(a, c) for a, c in holders if a in others and c not in s.claimed_by]
+        # A claim that also gives the role to someone named here ("Witkoff and Kushner") agrees in part: not cited.
+        cited = [(a, c) for a, c in holders if a in others and c not in s.claimed_by
+                 and not (c in kb.claim_by_id and named & kb.claim_by_id[c].actor_ids)]  # fmt: skip
         head = role_head(role)
         # Claims that call other holders by the role's word, none of those named here among them.
         calling = [(sorted(others & c.actor_ids)[0], c.id) for c in kb.claims
