@@ -167,11 +167,13 @@ function showProblem(form, error) {
     control?.setAttribute("aria-invalid", "true");
     if (note) note.textContent = reason;
   }
+  const refused = error instanceof ApiError && (error.status === 401 || error.status === 403);
   box.replaceChildren(
     h(
       "div",
       {},
       h("p", {}, h("strong", {}, problem?.title ?? "Not written"), ": ", problem?.detail ?? error.message),
+      refused ? h("p", {}, "Forget the key at the top of the page and enter a key with the write scope.") : null,
       fields.length
         ? h(
           "ul",
@@ -290,30 +292,50 @@ function suggestionCard(s, source, { onReject, onAccepted }) {
     };
     const buttons = form.querySelectorAll("button");
     for (const button of buttons) button.disabled = true;
+    let written;
     try {
-      const written = await postJSON("/claims", claim, key);
-      for (const box of form.querySelectorAll("input[name=relation]:checked")) {
-        const candidate = s.relations.find((r) => r.claim_id === box.value && r.type === box.dataset.type);
-        await postJSON(
-          "/claim-relations",
-          {
-            id: slug(`${written.id}-${candidate.type}-${candidate.claim_id}`),
-            type: candidate.type,
-            from_claim_id: written.id,
-            to_claim_id: candidate.claim_id,
-            rationale: candidate.rationale,
-          },
-          key,
-        );
-      }
-      form.remove();
-      card.classList.add("claimed");
-      card.append(claimedNote([written.id]));
-      onAccepted(s);
+      written = await postJSON("/claims", claim, key);
     } catch (error) {
       for (const button of buttons) button.disabled = false;
       showProblem(form, error);
+      return;
     }
+    // The claim is written: the card shows it claimed whatever becomes of its relations, each written on its own.
+    const failed = [];
+    for (const box of form.querySelectorAll("input[name=relation]:checked")) {
+      const candidate = s.relations.find((r) => r.claim_id === box.value && r.type === box.dataset.type);
+      const relation = {
+        id: slug(`${written.id}-${candidate.type}-${candidate.claim_id}`),
+        type: candidate.type,
+        from_claim_id: written.id,
+        to_claim_id: candidate.claim_id,
+        rationale: candidate.rationale,
+      };
+      try {
+        await postJSON("/claim-relations", relation, key);
+      } catch (error) {
+        failed.push([candidate, error]);
+      }
+    }
+    form.remove();
+    card.classList.add("claimed");
+    card.append(claimedNote([written.id]));
+    if (failed.length)
+      card.append(
+        h(
+          "div",
+          { class: "problem error", role: "alert" },
+          h("p", {}, "The claim is written; these relations are not:"),
+          h(
+            "ul",
+            {},
+            failed.map(([c, error]) =>
+              h("li", { "data-relation-to": c.claim_id }, `${c.type} ${c.claim_id} — ${error.message}`),
+            ),
+          ),
+        ),
+      );
+    onAccepted(s);
   }
   return card;
 }

@@ -164,3 +164,42 @@ def test_a_bad_edit_shows_the_field_the_api_rejects_and_writes_nothing(curator, 
     assert envoy.locator("[name=statement]").get_attribute("aria-invalid") is None  # the earlier error is gone
     assert call(writable, "GET", f"/claims/{source}-envoy")[0] == 404
     assert [e for e in curator.errors if "422" not in e] == []  # the browser logs each refused POST
+
+
+def test_a_refused_key_says_so_and_writes_nothing(curator, writable, source):
+    page = open_view(curator, f"/sources/{source}/review")
+    enter_key(page, "pkb_00000000_not-a-real-key")
+    envoy = card(page, ENVOY)
+    envoy.locator("[name=id]").fill(f"{source}-refused")
+
+    envoy.get_by_role("button", name="Accept").click()
+    problem = envoy.locator(".problem")
+    problem.wait_for()
+
+    assert "enter a key with the write scope" in problem.inner_text()
+    assert call(writable, "GET", f"/claims/{source}-refused")[0] == 404
+    page.get_by_role("button", name="Forget the key").click()
+    assert page.locator("#api-key").is_visible()
+
+
+def test_a_relation_that_cannot_be_written_is_named_and_the_claim_still_shows_claimed(curator, writable, source):
+    page = open_view(curator, f"/sources/{source}/review")
+    enter_key(page, writable.key)
+    share = card(page, SHARE)
+    relation = share.locator("input[name=relation]").first
+    other = relation.get_attribute("value")
+    taken = f"{source}-taken-contradicts-{other}"[:120].rstrip("-")  # as the page makes it: at most 120
+    status, _ = call(writable, "POST", "/claim-relations", {  # the id the page will ask for, already taken
+        "id": taken, "type": "supports", "from_claim_id": "witkoff-us-envoy-blog", "to_claim_id": other,
+        "rationale": "Taken first.",
+    })  # fmt: skip
+    assert status == 201
+
+    share.locator("[name=id]").fill(f"{source}-taken")
+    relation.check()
+    share.get_by_role("button", name="Accept").click()
+    share.locator(".claimed-note").wait_for()
+
+    assert call(writable, "GET", f"/claims/{source}-taken")[0] == 200
+    assert share.locator(f'.problem li[data-relation-to="{other}"]').inner_text().startswith(f"contradicts {other}")
+    assert [e for e in curator.errors if "409" not in e] == []
