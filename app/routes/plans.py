@@ -8,14 +8,15 @@ from app.db import SessionDep
 from app.deps import PlanDep, PlanPointDep
 from app.etags import respond_item
 from app.listing import Page, PageDep, require_order, respond
-from app.models import ClaimPublic, PlanPointPublic, PlanPublic, PositionPublic
+from app.models import PlanPointPublic, PlanPublic
 from app.models.vocab import PlanStatus, PointCategory
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import Day, IdFilter, SearchText
+from app.routes.records import sub_list
 from app.services import plans as service
-from app.services.claims import ClaimSort, list_claims
-from app.services.issues import PositionSort, list_positions
+from app.services.claims import list_claims
+from app.services.issues import list_positions
 
 router = make_router()
 
@@ -49,26 +50,30 @@ def get_plan(request: Request, session: SessionDep, plan: PlanDep):
     return respond_item(request, service.plans_to_public(session, [plan])[0])
 
 
-@router.get("/plans/{plan_id}/points", response_model=Page[PlanPointPublic], tags=["plans"])
-@in_read_pool
-def list_plan_points_of_plan(
-    request: Request, session: SessionDep, page: PageDep, plan: PlanDep,
-    sort: service.PlanPointSort | None = None,
-):  # fmt: skip
-    """List this plan's points in the order the source gives them."""
-    found = service.list_plan_points(session=session, page=page, sort=sort, plan_id=plan.id)
-    return respond(request, page, found, PlanPointPublic)
+sub_list(
+    router,
+    "/plans/{plan_id}/points",
+    name="list_plan_points_of_plan",
+    summary="List this plan's points in the order the source gives them.",
+    owner=PlanDep,
+    target="plan_point",
+    lister=service.list_plan_points,
+    key="plan_id",
+    tags=["plans"],
+)
 
 
-@router.get("/plans/{plan_id}/positions", response_model=Page[PositionPublic], tags=["plans"])
-@in_read_pool
-def list_plan_positions(
-    request: Request, session: SessionDep, page: PageDep, plan: PlanDep,
-    sort: PositionSort | None = None,
-):  # fmt: skip
-    """List actors' positions on this plan as a whole."""
-    found = list_positions(session=session, page=page, sort=sort, plan_id=plan.id)
-    return respond(request, page, found, PositionPublic)
+sub_list(
+    router,
+    "/plans/{plan_id}/positions",
+    name="list_plan_positions",
+    summary="List actors' positions on this plan as a whole.",
+    owner=PlanDep,
+    target="position",
+    lister=list_positions,
+    key="plan_id",
+    tags=["plans"],
+)
 
 
 @router.get("/plan-points", response_model=Page[PlanPointPublic], tags=["plan points"])
@@ -99,23 +104,27 @@ def get_plan_point(request: Request, session: SessionDep, point: PlanPointDep):
     return respond_item(request, service.points_to_public(session, [point])[0])
 
 
-@router.get("/plan-points/{plan_point_id}/claims", response_model=Page[ClaimPublic], tags=["plan points"])
-@in_read_pool
-def list_plan_point_claims(
-    request: Request, session: SessionDep, page: PageDep, point: PlanPointDep,
-    sort: ClaimSort | None = None,
-):  # fmt: skip
-    """List the claims about this plan point."""
-    found = list_claims(session=session, page=page, sort=sort, plan_point_id=point.id)
-    return respond(request, page, found, ClaimPublic)
+sub_list(
+    router,
+    "/plan-points/{plan_point_id}/claims",
+    name="list_plan_point_claims",
+    summary="List the claims about this plan point.",
+    owner=PlanPointDep,
+    target="claim",
+    lister=list_claims,
+    key="plan_point_id",
+    tags=["plan points"],
+)
 
 
-@router.get("/plan-points/{plan_point_id}/positions", response_model=Page[PositionPublic], tags=["plan points"])
-@in_read_pool
-def list_plan_point_positions(
-    request: Request, session: SessionDep, page: PageDep, point: PlanPointDep,
-    sort: PositionSort | None = None,
-):  # fmt: skip
-    """List actors' positions on this plan point."""
-    found = list_positions(session=session, page=page, sort=sort, plan_point_id=point.id)
-    return respond(request, page, found, PositionPublic)
+sub_list(
+    router,
+    "/plan-points/{plan_point_id}/positions",
+    name="list_plan_point_positions",
+    summary="List actors' positions on this plan point.",
+    owner=PlanPointDep,
+    target="position",
+    lister=list_positions,
+    key="plan_point_id",
+    tags=["plan points"],
+)

@@ -91,3 +91,32 @@ def _linked_route(router: APIRouter, owner: Resource, field: str, target: Resour
     list_linked.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     path = f"/{owner.collection}/{{{owner.parameter}}}/{target.collection}"
     router.get(path, response_model=Page[public])(in_read_pool(list_linked))
+
+
+def sub_list(
+    router: APIRouter,
+    path: str,
+    *,
+    name: str,
+    summary: str,
+    owner: Any,
+    target: str,
+    lister: Callable,
+    key: str,
+    tags: list[str] | None = None,
+) -> None:
+    """A sub-collection route: the records of kind ``target`` that ``lister`` finds with ``key`` set to the
+    id of the ``owner`` in the path (``owner`` is its dependency: a 404 when it does not exist), sorted by the
+    target's sorts — ``/issues/{issue_id}/claims`` is ``list_claims(issue_id=…)``."""
+    public = RESOURCES[target].public
+
+    def list_sub(request: Request, session: SessionDep, page: PageDep, record: Any, sort: Enum | None = None):
+        found = lister(session=session, page=page, sort=sort, **{key: record.id})
+        return respond(request, page, found, public)
+
+    list_sub.__name__, list_sub.__doc__ = name, summary
+    parameters = list(inspect.signature(list_sub).parameters.values())
+    parameters[3] = parameters[3].replace(annotation=owner)
+    parameters[4] = parameters[4].replace(annotation=sort_of(target) | None)
+    list_sub.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    router.get(path, response_model=Page[public], tags=tags)(in_read_pool(list_sub))
