@@ -13,7 +13,7 @@ from app.models.vocab import ActorKind
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import SearchText
-from app.routes.records import sub_list
+from app.routes.records import sub_lists
 from app.services import actors as service
 from app.services.claims import list_claims
 from app.services.events import list_events
@@ -45,37 +45,14 @@ def get_actor(request: Request, session: SessionDep, actor: ActorDep):
     return respond_item(request, service.to_public(session, [actor])[0])
 
 
-sub_list(
-    router,
-    "/actors/{actor_id}/claims",
-    name="list_actor_claims",
-    summary="List the claims about this actor or spoken by it.",
-    owner=ActorDep,
-    target="claim",
-    lister=list_claims,
-    key="actor_id",
-)
-
-
-sub_list(
-    router,
-    "/actors/{actor_id}/positions",
-    name="list_actor_positions",
-    summary="List the positions this actor takes.",
-    owner=ActorDep,
-    target="position",
-    lister=list_positions,
-    key="actor_id",
-)
-
-
-sub_list(
-    router,
-    "/actors/{actor_id}/events",
-    name="list_actor_events",
-    summary="List the events this actor took part in.",
-    owner=ActorDep,
-    target="event",
-    lister=list_events,
-    key="actor_id",
-)
+# The lists under one actor: (path, operation, kind listed, lister, summary).
+sub_lists(
+    router, owner=ActorDep, key="actor_id", lists=(
+    ("/actors/{actor_id}/claims", "list_actor_claims", "claim", list_claims,
+     "List the claims about this actor or spoken by it."),
+    ("/actors/{actor_id}/positions", "list_actor_positions", "position", list_positions,
+     "List the positions this actor takes."),
+    ("/actors/{actor_id}/events", "list_actor_events", "event", list_events,
+     "List the events this actor took part in."),
+    ),
+)  # fmt: skip

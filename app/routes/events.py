@@ -11,7 +11,7 @@ from app.models.vocab import EventKind
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import Day, IdFilter, SearchText
-from app.routes.records import sub_list
+from app.routes.records import sub_lists
 from app.services import events as service
 from app.services.claims import list_claims
 
@@ -48,13 +48,9 @@ def get_event(request: Request, session: SessionDep, event: EventDep):
     return respond_item(request, service.events_to_public(session, [event])[0])
 
 
-sub_list(
-    router,
-    "/events/{event_id}/claims",
-    name="list_event_claims",
-    summary="List the claims that report this event.",
-    owner=EventDep,
-    target="claim",
-    lister=list_claims,
-    key="event_id",
-)
+sub_lists(
+    router, owner=EventDep, key="event_id", lists=(
+    ("/events/{event_id}/claims", "list_event_claims", "claim", list_claims,
+     "List the claims that report this event."),
+    ),
+)  # fmt: skip

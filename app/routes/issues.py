@@ -13,7 +13,7 @@ from app.models.vocab import Stance
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import IdFilter, SearchText
-from app.routes.records import sub_list
+from app.routes.records import sub_lists
 from app.services import issues as service
 from app.services.claims import list_claims
 from app.services.plans import list_plan_points
@@ -53,30 +53,15 @@ def list_issue_positions(
     return respond(request, page, found, PositionPublic)
 
 
-sub_list(
-    router,
-    "/issues/{issue_id}/claims",
-    name="list_issue_claims",
-    summary="List the claims about this issue.",
-    owner=IssueDep,
-    target="claim",
-    lister=list_claims,
-    key="issue_id",
-    tags=["issues"],
-)
-
-
-sub_list(
-    router,
-    "/issues/{issue_id}/plan-points",
-    name="list_issue_plan_points",
-    summary="List the plan points, across plans, that touch this issue.",
-    owner=IssueDep,
-    target="plan_point",
-    lister=list_plan_points,
-    key="issue_id",
-    tags=["issues"],
-)
+# The lists under one issue: (path, operation, kind listed, lister, summary).
+sub_lists(
+    router, owner=IssueDep, key="issue_id", tags=["issues"], lists=(
+    ("/issues/{issue_id}/claims", "list_issue_claims", "claim", list_claims,
+     "List the claims about this issue."),
+    ("/issues/{issue_id}/plan-points", "list_issue_plan_points", "plan_point", list_plan_points,
+     "List the plan points, across plans, that touch this issue."),
+    ),
+)  # fmt: skip
 
 
 @router.get("/positions", response_model=Page[PositionPublic], tags=["positions"])

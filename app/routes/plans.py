@@ -13,7 +13,7 @@ from app.models.vocab import PlanStatus, PointCategory
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import Day, IdFilter, SearchText
-from app.routes.records import sub_list
+from app.routes.records import sub_lists
 from app.services import plans as service
 from app.services.claims import list_claims
 from app.services.issues import list_positions
@@ -50,30 +50,15 @@ def get_plan(request: Request, session: SessionDep, plan: PlanDep):
     return respond_item(request, service.plans_to_public(session, [plan])[0])
 
 
-sub_list(
-    router,
-    "/plans/{plan_id}/points",
-    name="list_plan_points_of_plan",
-    summary="List this plan's points in the order the source gives them.",
-    owner=PlanDep,
-    target="plan_point",
-    lister=service.list_plan_points,
-    key="plan_id",
-    tags=["plans"],
-)
-
-
-sub_list(
-    router,
-    "/plans/{plan_id}/positions",
-    name="list_plan_positions",
-    summary="List actors' positions on this plan as a whole.",
-    owner=PlanDep,
-    target="position",
-    lister=list_positions,
-    key="plan_id",
-    tags=["plans"],
-)
+# The lists under one plan: (path, operation, kind listed, lister, summary).
+sub_lists(
+    router, owner=PlanDep, key="plan_id", tags=["plans"], lists=(
+    ("/plans/{plan_id}/points", "list_plan_points_of_plan", "plan_point", service.list_plan_points,
+     "List this plan's points in the order the source gives them."),
+    ("/plans/{plan_id}/positions", "list_plan_positions", "position", list_positions,
+     "List actors' positions on this plan as a whole."),
+    ),
+)  # fmt: skip
 
 
 @router.get("/plan-points", response_model=Page[PlanPointPublic], tags=["plan points"])
@@ -104,27 +89,12 @@ def get_plan_point(request: Request, session: SessionDep, point: PlanPointDep):
     return respond_item(request, service.points_to_public(session, [point])[0])
 
 
-sub_list(
-    router,
-    "/plan-points/{plan_point_id}/claims",
-    name="list_plan_point_claims",
-    summary="List the claims about this plan point.",
-    owner=PlanPointDep,
-    target="claim",
-    lister=list_claims,
-    key="plan_point_id",
-    tags=["plan points"],
-)
-
-
-sub_list(
-    router,
-    "/plan-points/{plan_point_id}/positions",
-    name="list_plan_point_positions",
-    summary="List actors' positions on this plan point.",
-    owner=PlanPointDep,
-    target="position",
-    lister=list_positions,
-    key="plan_point_id",
-    tags=["plan points"],
-)
+# The lists under one planpoint: (path, operation, kind listed, lister, summary).
+sub_lists(
+    router, owner=PlanPointDep, key="plan_point_id", tags=["plan points"], lists=(
+    ("/plan-points/{plan_point_id}/claims", "list_plan_point_claims", "claim", list_claims,
+     "List the claims about this plan point."),
+    ("/plan-points/{plan_point_id}/positions", "list_plan_point_positions", "position", list_positions,
+     "List actors' positions on this plan point."),
+    ),
+)  # fmt: skip

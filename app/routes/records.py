@@ -120,3 +120,10 @@ def sub_list(
     parameters[4] = parameters[4].replace(annotation=sort_of(target) | None)
     list_sub.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     router.get(path, response_model=Page[public], tags=tags)(in_read_pool(list_sub))
+
+
+def sub_lists(router: APIRouter, *, owner: Any, key: str, lists: tuple, tags: list[str] | None = None) -> None:
+    """``sub_list`` for each (path, operation name, kind listed, lister, summary) under one owner."""
+    for path, name, target, lister, summary in lists:
+        sub_list(router, path, name=name, summary=summary, owner=owner, target=target, lister=lister, key=key,
+                 tags=tags)  # fmt: skip

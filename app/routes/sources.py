@@ -13,7 +13,7 @@ from app.models.vocab import Reliability, SourceKind
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import Day, IdFilter, SearchText
-from app.routes.records import sub_list
+from app.routes.records import sub_lists
 from app.services import sources as service
 from app.services.claims import list_claims
 
@@ -50,13 +50,9 @@ def get_source(request: Request, source: SourceDep):
     return respond_item(request, SourcePublic.model_validate(source.model_dump() | {"text_length": len(source.text)}))
 
 
-sub_list(
-    router,
-    "/sources/{source_id}/claims",
-    name="list_source_claims",
-    summary="List the claims quoted from this source.",
-    owner=SourceDep,
-    target="claim",
-    lister=list_claims,
-    key="source_id",
-)
+sub_lists(
+    router, owner=SourceDep, key="source_id", lists=(
+    ("/sources/{source_id}/claims", "list_source_claims", "claim", list_claims,
+     "List the claims quoted from this source."),
+    ),
+)  # fmt: skip
