@@ -30,6 +30,7 @@ from fastapi import FastAPI
 from app.config import Settings, get_settings
 from app.errors import PROBLEM_MEDIA_TYPE
 from app.models import examples
+from app.models.resource import RESOURCES
 
 PROBLEM_SCHEMA = {"$ref": "#/components/schemas/ProblemDetails"}
 NDJSON_MEDIA_TYPE = "application/x-ndjson"
@@ -128,7 +129,6 @@ SCHEMA_EXAMPLES: dict[str, dict] = {
 }
 # What a create example needs beyond the fields it shares with the public example.
 CREATE_EXTRAS = {"SourceCreate": {"text": "The ceasefire holds. The ceasefire holds in Kharkiv too."}}
-# Public schemas whose examples seed the write forms of the same record kind.
 LIST_NOTE = (
     "Answers one page, `{items, total, total_exact, limit, offset}`, with a `Link` header (`first`, `prev`, "
     "`next`; with `after`, keyset cursors). Matches are counted up to a bound (`total_exact` false beyond it). "
@@ -231,16 +231,9 @@ IF_NONE_MATCH = {
     "description": "Answer 304 Not Modified, without a body, while the record still has one of these ETags.",
     "schema": {"type": "string", "examples": ['"0d5cf1f27a4b8e1f9c3a6b2d4e8f7a10"']},
 }
+# Each write schema's kind's public schema (``ClaimCreate`` → ``ClaimPublic``), whose example its own derives from.
 PUBLIC_OF_WRITE = {
-    "Source": "SourcePublic",
-    "Actor": "ActorPublic",
-    "Plan": "PlanPublic",
-    "PlanPoint": "PlanPointPublic",
-    "Issue": "DisputedIssuePublic",
-    "Position": "PositionPublic",
-    "Claim": "ClaimPublic",
-    "Event": "EventPublic",
-    "Relation": "ClaimRelationPublic",
+    resource.create.__name__.removesuffix("Create"): resource.public.__name__ for resource in RESOURCES.values()
 }
 
 
@@ -341,6 +334,9 @@ def _complete_parameter(path: str, parameter: dict, schemas: dict) -> None:
     description, example = PARAMETERS.get(name, (None, None))
     if name == "kind":
         description, example = KIND_DESCRIPTION, KIND_EXAMPLES.get(path.removesuffix(".csv").removesuffix(".ndjson"))
+    declared = _declared_example(path, name)
+    if declared is not None and ((name == "kind" and example is None) or name not in PARAMETERS):
+        example = declared
     if not parameter.get("description"):
         parameter["description"] = schema.get("description") or description
     if "examples" not in schema:
@@ -351,6 +347,23 @@ def _complete_parameter(path: str, parameter: dict, schemas: dict) -> None:
         # Swagger UI fills a parameter's own example into "Try it out": ids that exist, ready to execute.
         # Optional filters keep theirs in the schema only, so that trying a list does not filter it away.
         parameter["example"] = schema["examples"][0]
+
+
+def _declared_example(path: str, name: str) -> Any:
+    """A parameter's example from the public example of the declared kind whose collection the path is in:
+    its id for the item's path parameter, a field's value for a filter on that field, a listed id for a
+    filter on a link (``claim_id`` of ``claim_ids``)."""
+    for resource in RESOURCES.values():
+        if not path.startswith(f"/api/v1/{resource.collection}"):
+            continue
+        record = (resource.public.model_config.get("json_schema_extra") or {}).get("examples", [{}])[0]
+        if name == resource.parameter:
+            return record.get("id")
+        if name in record and not isinstance(record[name], list):
+            return record[name]
+        if record.get(f"{name}s"):
+            return record[f"{name}s"][0]
+    return None
 
 
 def _first_enum_value(schema: dict, schemas: dict) -> Any:

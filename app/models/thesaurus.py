@@ -4,6 +4,7 @@ from pydantic import Field as Described
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
+from app.models.examples import example
 from app.models.fields import Record, Slug, Text
 from app.models.resource import Resource, declare
 
@@ -23,7 +24,13 @@ class ThesaurusEntry(ThesaurusEntryBase, table=True):
 
 
 class ThesaurusEntryPublic(ThesaurusEntryBase):
-    pass
+    model_config = example(
+        {
+            "id": "prisoner-of-war",
+            "terms": ["prisoner of war", "POW", "prisoner", "captive"],
+            "note": "The Praise article has \"Prisoner‑of‑War Exchange\" and \"2,300 Ukrainian POWs\".",
+        }
+    )
 
 
 class ThesaurusEntryCreate(Record):
