@@ -252,6 +252,7 @@ def test_stats_counts_the_records_of_each_kind(world):
             "event": 3,
             "claim_relation": 3,
             "thesaurus_entry": 0,
+            "place": 0,
             "document": 1,
         }
     }

@@ -118,10 +118,13 @@ def _kinds_by_table() -> dict[str, str]:
 
 
 def referenced(kind: str) -> bool:
-    """Whether any table refers to this kind's records (so deleting one can conflict)."""
-    target = RESOURCES[kind].table.__table__
+    """Whether any other record refers to this kind's records (so deleting one can conflict): its own link
+    tables, which go with it, do not count."""
+    resource = RESOURCES[kind]
+    target = resource.table.__table__
+    own = {(link.table.__tablename__, link.owner) for link in resource.links.values()}
     return any(
-        key.column.table is target
+        key.column.table is target and (table.name, key.parent.name) not in own
         for table in SQLModel.metadata.tables.values()
         for key in table.foreign_keys
         if table is not target

@@ -168,6 +168,7 @@ def test_openapi_declares_the_bearer_scheme_on_every_write_operation(api):
         "event",
         "claim_relation",
         "thesaurus_entry",
+        "place",
     ]
     assert sorted(writes) == sorted(
         [f"{verb}_{kind}" for verb in ("create", "update", "delete") for kind in collections] + ["bulk_write"]

@@ -77,7 +77,7 @@ def test_bulk_with_failing_lines_writes_nothing_and_names_every_failing_line(api
             "line 8",
             "kind",
             "Input should be 'actor', 'claim', 'claim_relation', 'event', 'issue', 'position', 'plan', 'plan_point', "
-            "'source' or 'thesaurus_entry'",
+            "'source', 'thesaurus_entry' or 'place'",
         ),
         ("line 9", "id", "every line needs an id (in 'id' or in 'data')"),
     ]
