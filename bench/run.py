@@ -14,7 +14,8 @@ benchmark makes its database on, filled from the SQLite file by bench/postgres_c
 drawing its id, actor, word or page at random from the whole database (bench/workload.py); (3) the
 whole-collection export is fetched once by curl while the server's memory is sampled. Before measuring, the
 PostgreSQL servers must answer a sample of requests exactly as PeaceKB on SQLite does. It prints req/s, p50
-and p99 for each query and server, the ratios, the server's RSS and the import rate, and writes them to ``bench/data/results-<N>.json``.
+and p99 for each query and server, the ratios, the server's RSS and the import rate, and writes them to
+``bench/data/results-<N>.json``.
 """
 
 import argparse
