@@ -266,14 +266,14 @@ def finish(document: dict, settings: Settings | None = None) -> dict:
     document.setdefault("servers", [{"url": "/", "description": "This server"}])
     for path, operations in document.get("paths", {}).items():
         for method, operation in operations.items():
-            kind = _kind_of(path, method, operation)
-            _complete_responses(path, method, kind, operation, settings)
+            shape = _shape_of(path, method, operation)
+            _complete_responses(path, method, shape, operation, settings)
             for parameter in operation.get("parameters", []):
                 _complete_parameter(path, parameter, schemas)
-            if kind == "item":
+            if shape == "item":
                 operation["parameters"].append({"$ref": "#/components/parameters/IfNoneMatch"})
             _complete_security(path, method, operation, settings)
-            _complete_description(path, kind, operation)
+            _complete_description(path, shape, operation)
     for schema in schemas.values():
         # FastAPI writes the document without nulls (exclude_none), examples included: a record's example
         # would lack the fields it holds as null, which its schema requires.
@@ -297,7 +297,7 @@ def _drop_unreferenced(document: dict, sections: tuple[str, ...]) -> None:
             del components[name]
 
 
-def _kind_of(path: str, method: str, operation: dict) -> str | None:
+def _shape_of(path: str, method: str, operation: dict) -> str | None:
     """What an operation is, for what it answers: a ``list`` (the JSON page), a list in another ``format``
     (CSV, NDJSON), an ``item`` read (with an ETag), or None."""
     if method != "get":
@@ -312,14 +312,14 @@ def _kind_of(path: str, method: str, operation: dict) -> str | None:
     return None
 
 
-def _complete_description(path: str, kind: str | None, operation: dict) -> None:
-    if kind == "list":
+def _complete_description(path: str, shape: str | None, operation: dict) -> None:
+    if shape == "list":
         note = LIST_NOTE.replace("{path}", path)
-    elif kind == "format":
+    elif shape == "format":
         (media_type,) = operation["responses"]["200"]["content"]
         note = FORMAT_NOTES[media_type].replace("{path}", path.rsplit(".", 1)[0])
     else:
-        note = ITEM_NOTE if kind == "item" else None
+        note = ITEM_NOTE if shape == "item" else None
     if note:
         description = operation.get("description") or operation.get("summary", "")
         operation["description"] = f"{description.strip()}\n\n{note}"
@@ -366,26 +366,26 @@ def _resolve(schema: dict, schemas: dict) -> dict:
     return schemas.get(reference.rsplit("/", 1)[-1], {}) if reference else schema
 
 
-def _complete_responses(path: str, method: str, kind: str | None, operation: dict, settings: Settings) -> None:
+def _complete_responses(path: str, method: str, shape: str | None, operation: dict, settings: Settings) -> None:
     responses = operation.get("responses", {})
     for status, response in responses.items():
         if status[0] in "45":
             # Errors are only ever sent as problem documents; FastAPI also lists application/json for them.
             response["content"] = PROBLEM_CONTENT
     headers: dict[str, dict] = {}
-    if kind == "list":
+    if shape == "list":
         headers = {"Link": _header("Link", required=True), "X-Total-Count": _header("X-Total-Count")}
-    elif kind == "format":
+    elif shape == "format":
         # A page has its links; a whole collection streamed (no `limit`) only its count.
         headers = {name: _header(name) for name in ("Link", "X-Total-Count", "Content-Disposition")}
-    elif kind == "item" or method == "patch":
+    elif shape == "item" or method == "patch":
         headers = {"ETag": _header("ETag", required=True)}
     elif method == "post" and "201" in responses:
         headers = {"Location": _header("Location", required=True), "ETag": _header("ETag", required=True)}
     if headers:
         (responses.get("200") or responses["201"]).setdefault("headers", {}).update(headers)
     answers = {}
-    if kind == "item":
+    if shape == "item":
         answers["304"] = "NotModified"
     if any(parameter.get("name") == "If-Match" for parameter in operation.get("parameters", [])):
         answers["412"] = "PreconditionFailed"

@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from app import models
 from app.listing import PageParams
-from app.models.vocab import RecordKind
+from app.models import RecordKind
 from app.paging import PageResult, fetch_page
 from app.ranking import RankedSearch
 from app.search import INDEX, SearchQuery, found_in, match_clause

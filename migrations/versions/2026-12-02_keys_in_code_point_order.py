@@ -7,8 +7,8 @@ walking an index in "C" order). Collating the key columns "C" makes every primar
 claim id) index walk in that order; equality, and so every foreign key, is unchanged. SQLite compares text by
 code point already: nothing to do there.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-02 12:00:00.000000
 """
 
@@ -17,8 +17,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

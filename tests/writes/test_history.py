@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import text
 from sqlmodel import Session
 
-from app.models.vocab import RecordKind
+from app.models import RecordKind
 from app.services.resources import RESOURCES
 from app.services.seeding import load_seed
 from tests.conftest import MINI_SEED
@@ -276,8 +276,8 @@ def test_change_feed_rejects_an_unknown_kind_naming_kind(api):
         f"{API}/changes",
         (
             "kind",
-            "Input should be 'source', 'actor', 'plan', 'plan_point', 'issue', 'position', 'claim', 'event' "
-            "or 'claim_relation'",
+            "Input should be 'actor', 'claim', 'claim_relation', 'event', 'issue', 'position', 'plan', 'plan_point', "
+            "'source' or 'thesaurus_entry'",
         ),
         location="query",
     )
