@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))  # run as a script from the checkout: bench.* and 
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from app.keyset import encode  # noqa: E402
+from app.migrate import upgrade  # noqa: E402
 from bench.postgres_copy import copy_from_sqlite, create_database  # noqa: E402
 from bench.workload import Requests, Workload, probe  # noqa: E402
 
@@ -102,6 +103,7 @@ def build(claims: int, seed: int, rebuild: bool) -> tuple[Path, dict]:
                   "cpu_seconds": round(cpu, 1), "load_average": os.getloadavg()[0],
                   "database_bytes": database.stat().st_size}  # fmt: skip
         figures.write_text(json.dumps(result, indent=1))
+    upgrade(f"sqlite:///{database}")  # a file kept from an earlier schema is brought to this code's
     return database, json.loads(figures.read_text())
 
 
