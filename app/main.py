@@ -6,6 +6,7 @@ import pkgutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
@@ -114,8 +115,8 @@ def prepare_database() -> None:
 
 @asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-    if get_settings().seed_on_startup:
-        prepare_database()
+    if get_settings().seed_on_startup:  # in a thread: the event loop makes no database call, even at start
+        await anyio.to_thread.run_sync(prepare_database)
     yield
 
 
