@@ -28,7 +28,7 @@ class ThesaurusEntryPublic(ThesaurusEntryBase):
         {
             "id": "prisoner-of-war",
             "terms": ["prisoner of war", "POW", "prisoner", "captive"],
-            "note": "The Praise article has \"Prisoner‑of‑War Exchange\" and \"2,300 Ukrainian POWs\".",
+            "note": 'The Praise article has "Prisoner‑of‑War Exchange" and "2,300 Ukrainian POWs".',
         }
     )
 
