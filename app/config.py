@@ -46,6 +46,23 @@ class Settings(BaseSettings):
         ge=1,
         description="Threads per worker process that run reads: one per core by default (app/read_pool.py).",
     )
+    # The connection pool of a database server (PostgreSQL), per worker process (app/db.py): the server must
+    # accept workers × (database_pool_size + database_max_overflow) connections (its max_connections).
+    database_pool_size: int | None = Field(
+        default=None,
+        ge=1,
+        description="Connections a worker keeps open to a database server; default: read_threads + 2 (one per "
+        "read-pool thread, two for writes and streams).",
+    )
+    database_max_overflow: int = Field(
+        default=8, ge=0, description="Connections a worker may open beyond the pool at a burst (writes, streams)."
+    )
+    database_pool_recycle_seconds: int = Field(
+        default=1800,
+        ge=-1,
+        description="Replace a pooled server connection older than this (-1: never), so none outlives an idle "
+        "limit of the server or a firewall.",
+    )
     read_requires_key: bool = Field(default=False, description="Require an API key for reads too.")
     # Limits (app/middleware.py, app/db.py): what one request may cost the server.
     max_body_bytes: int = Field(default=1024 * 1024, ge=1, description="Largest request body (413 above it).")

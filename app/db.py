@@ -5,8 +5,16 @@ timeout, so readers never block the writer and a second writer waits instead of 
 transaction (``begin_write``) starts with ``BEGIN IMMEDIATE``: it takes the write lock up front, waiting for
 it under the busy timeout, instead of upgrading a read snapshot that another writer may have outdated, which
 SQLite refuses at once ("database is locked"). Reads keep a deferred ``BEGIN``.
+
+PostgreSQL connections are pooled per worker process, sized by the settings (``database_pool_size``: one
+connection per read-pool thread and a few for writes and streams). A connection the server has closed is
+found without a round trip: at checkout a dead one's socket is readable (the server's goodbye and its end of
+file), so it is discarded and another taken, instead of pinging the server before every request
+(``pool_pre_ping``); connections older than ``database_pool_recycle_seconds`` are replaced, so none outlives
+a server or firewall idle limit.
 """
 
+import select
 from collections.abc import AsyncIterator
 from datetime import date
 from enum import Enum
@@ -15,14 +23,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends
-from sqlalchemy import ColumnElement, Engine, String, event
+from sqlalchemy import ColumnElement, Engine, String, event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session, create_engine
 
-from app.config import get_settings
+from app.config import Settings, get_settings
 from app.limits import limit_statement_time
+from app.read_pool import run_in_read_pool
 
 
 def is_sqlite(url: str) -> bool:
@@ -35,14 +44,19 @@ def _ensure_sqlite_directory(url: str) -> None:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
 
 
-def build_engine(url: str, *, busy_timeout_ms: int = 5000, enforce_foreign_keys: bool = True) -> Engine:
+def build_engine(
+    url: str, *, busy_timeout_ms: int = 5000, enforce_foreign_keys: bool = True, pool: dict[str, int] | None = None
+) -> Engine:
     """Create an engine; for SQLite, configure every new connection the same way.
 
     Migrations switch foreign keys off: SQLite can only alter a table by copying it, which a referenced
-    table does not survive with enforcement on. They check every key afterwards instead.
+    table does not survive with enforcement on. They check every key afterwards instead. ``pool``: the
+    server's connection pool (``pool_options``); SQLite's connections are files and keep SQLAlchemy's pool.
     """
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, **(pool or {}))
+        event.listen(engine, "checkout", _discard_if_closed_by_server)
+        return engine
     _ensure_sqlite_directory(url)
     engine = create_engine(url, connect_args={"check_same_thread": False})
 
@@ -66,19 +80,58 @@ def build_engine(url: str, *, busy_timeout_ms: int = 5000, enforce_foreign_keys:
     return engine
 
 
+def _discard_if_closed_by_server(dbapi_connection, _record, _proxy) -> None:
+    """Refuse a pooled connection the server has hung up on (restart, ``pg_terminate_backend``, idle limit).
+
+    An idle connection has nothing to read unless the server closed it: its final error and end of file make
+    the socket readable. Polling that costs a system call, not the round trip of ``pool_pre_ping``; raising
+    ``DisconnectionError`` from a checkout event is SQLAlchemy's documented way to have the pool discard the
+    connection and hand out a fresh one. (Anything else the server may send an idle session, a notice say,
+    costs a reconnect, no more.)
+    """
+    if dbapi_connection.closed:
+        raise exc.DisconnectionError("the connection is closed")
+    poller = select.poll()
+    poller.register(dbapi_connection.fileno(), select.POLLIN)
+    if poller.poll(0):
+        raise exc.DisconnectionError("the server closed the connection")
+
+
+def pool_options(settings: Settings) -> dict[str, int]:
+    """The server connection pool of one worker process, as the settings size it."""
+    return {
+        "pool_size": settings.database_pool_size or settings.read_threads + 2,
+        "max_overflow": settings.database_max_overflow,
+        "pool_recycle": settings.database_pool_recycle_seconds,
+    }
+
+
 @lru_cache
 def get_engine() -> Engine:
     settings = get_settings()
-    engine = build_engine(settings.database_url, busy_timeout_ms=settings.sqlite_busy_timeout_ms)
+    engine = build_engine(
+        settings.database_url, busy_timeout_ms=settings.sqlite_busy_timeout_ms, pool=pool_options(settings)
+    )
     limit_statement_time(engine, settings.query_timeout_ms)
     return engine
 
 
 async def get_session() -> AsyncIterator[Session]:
-    # Async so that FastAPI opens and closes it on the event loop: a sync generator would cost two trips to
-    # the thread pool per request. Neither touches the database beyond returning the connection to the pool.
-    with Session(get_engine()) as session:
+    """A request's session, opened and closed on the event loop with no database call there.
+
+    Async, so that opening it costs no trip to a thread (a sync generator would cost two per request). Read
+    routes end their transaction in the read pool (app/read_pool.py); a session still holding one (a stream,
+    a write, an error before the route ran) is closed in the read pool too, since its ROLLBACK is a round
+    trip to a database server.
+    """
+    session = Session(get_engine())
+    try:
         yield session
+    finally:
+        if session.in_transaction():
+            await run_in_read_pool(session.close)
+        else:
+            session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

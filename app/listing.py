@@ -19,6 +19,7 @@ import re
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 from urllib.parse import quote
 
@@ -29,6 +30,7 @@ from pydantic import BaseModel, Field
 from app.config import get_settings
 from app.errors import InvalidParameter
 from app.keyset import Key, Ordering
+from app.models.resource import RESOURCES
 
 if TYPE_CHECKING:
     from app.paging import PageResult
@@ -121,6 +123,13 @@ def page_params_in(format: Format) -> Callable[..., Awaitable[PageParams]]:
 
 page_params = page_params_in("json")
 PageDep = Annotated[PageParams, Depends(page_params)]
+
+
+@cache
+def sort_of(kind: str) -> type[Enum]:
+    """The one sort enum of a declared kind, from its sort fields: every list of that kind takes it."""
+    resource = RESOURCES[kind]
+    return sort_enum(resource.sort_name, list(resource.sort_fields))
 
 
 def sort_enum(name: str, fields: list[str]) -> type[Enum]:

@@ -1,21 +1,25 @@
 """The FastAPI application: routers, error handlers, and first-start migration and seeding."""
 
+import importlib
 import logging
+import pkgutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+import anyio.to_thread
+from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from app import __version__
+from app import __version__, routes
 from app.config import get_settings
 from app.db import get_engine
 from app.errors import install_error_handlers
 from app.limits import install_limits
 from app.middleware import install_middleware
 from app.migrate import is_empty, upgrade
+from app.models.resource import RESOURCES
 from app.openapi import install_openapi
 from app.routes import (
     actors,
@@ -76,6 +80,27 @@ TAGS = [
     {"name": "graph", "description": "Records as nodes and their links as typed edges, for network views."},
     {"name": "meta", "description": "Health and counts."},
 ]
+# A kind declared without a tag above gets one from its declaration.
+TAGS += [
+    {"name": resource.tag_name, "description": resource.about or f"The {resource.label} records."}
+    for resource in RESOURCES.values()
+    if resource.tag_name not in {tag["name"] for tag in TAGS}
+]
+# Routers in the order their paths must be matched (a fixed path before a templated one); any other module of
+# app/routes with a ``router`` (a new kind's) comes after them.
+ORDERED_ROUTERS = (
+    claims, exports, relations, sources, suggestions, actors, plans, diffs, issues, events, search, graph, matrix,
+    pairs,
+)  # fmt: skip
+
+
+def api_routers() -> list:
+    found = []
+    for module_info in pkgutil.iter_modules(routes.__path__):
+        module = importlib.import_module(f"{routes.__name__}.{module_info.name}")
+        if module not in ORDERED_ROUTERS and isinstance(getattr(module, "router", None), APIRouter):
+            found.append(module)
+    return [module.router for module in (*ORDERED_ROUTERS, *found)]
 
 
 def prepare_database() -> None:
@@ -90,8 +115,8 @@ def prepare_database() -> None:
 
 @asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-    if get_settings().seed_on_startup:
-        prepare_database()
+    if get_settings().seed_on_startup:  # in a thread: the event loop makes no database call, even at start
+        await anyio.to_thread.run_sync(prepare_database)
     yield
 
 
@@ -120,12 +145,8 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     install_limits(app)
     install_middleware(app)
-    routers = (
-        claims, exports, relations, sources, suggestions, actors, plans, diffs, issues, events, search, graph, matrix,
-        pairs,
-    )  # fmt: skip
-    for module in routers:
-        app.include_router(module.router, prefix=API_PREFIX)
+    for router in api_routers():
+        app.include_router(router, prefix=API_PREFIX)
     app.include_router(writes.build_router(make_router), prefix=API_PREFIX)
 
     meta = make_router(public=True, tags=["meta"])  # never behind a key: the Docker HEALTHCHECK polls it

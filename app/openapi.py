@@ -30,6 +30,7 @@ from fastapi import FastAPI
 from app.config import Settings, get_settings
 from app.errors import PROBLEM_MEDIA_TYPE
 from app.models import examples
+from app.models.resource import RESOURCES
 
 PROBLEM_SCHEMA = {"$ref": "#/components/schemas/ProblemDetails"}
 NDJSON_MEDIA_TYPE = "application/x-ndjson"
@@ -139,7 +140,6 @@ SCHEMA_EXAMPLES: dict[str, dict] = {
 }
 # What a create example needs beyond the fields it shares with the public example.
 CREATE_EXTRAS = {"SourceCreate": {"text": "The ceasefire holds. The ceasefire holds in Kharkiv too."}}
-# Public schemas whose examples seed the write forms of the same record kind.
 LIST_NOTE = (
     "Answers one page, `{items, total, total_exact, limit, offset}`, with a `Link` header (`first`, `prev`, "
     "`next`; with `after`, keyset cursors). Matches are counted up to a bound (`total_exact` false beyond it). "
@@ -242,16 +242,9 @@ IF_NONE_MATCH = {
     "description": "Answer 304 Not Modified, without a body, while the record still has one of these ETags.",
     "schema": {"type": "string", "examples": ['"0d5cf1f27a4b8e1f9c3a6b2d4e8f7a10"']},
 }
+# Each write schema's kind's public schema (``ClaimCreate`` → ``ClaimPublic``), whose example its own derives from.
 PUBLIC_OF_WRITE = {
-    "Source": "SourcePublic",
-    "Actor": "ActorPublic",
-    "Plan": "PlanPublic",
-    "PlanPoint": "PlanPointPublic",
-    "Issue": "DisputedIssuePublic",
-    "Position": "PositionPublic",
-    "Claim": "ClaimPublic",
-    "Event": "EventPublic",
-    "Relation": "ClaimRelationPublic",
+    resource.create.__name__.removesuffix("Create"): resource.public.__name__ for resource in RESOURCES.values()
 }
 
 
@@ -277,14 +270,14 @@ def finish(document: dict, settings: Settings | None = None) -> dict:
     document.setdefault("servers", [{"url": "/", "description": "This server"}])
     for path, operations in document.get("paths", {}).items():
         for method, operation in operations.items():
-            kind = _kind_of(path, method, operation)
-            _complete_responses(path, method, kind, operation, settings)
+            shape = _shape_of(path, method, operation)
+            _complete_responses(path, method, shape, operation, settings)
             for parameter in operation.get("parameters", []):
                 _complete_parameter(path, parameter, schemas)
-            if kind == "item":
+            if shape == "item":
                 operation["parameters"].append({"$ref": "#/components/parameters/IfNoneMatch"})
             _complete_security(path, method, operation, settings)
-            _complete_description(path, kind, operation)
+            _complete_description(path, shape, operation)
     for schema in schemas.values():
         # FastAPI writes the document without nulls (exclude_none), examples included: a record's example
         # would lack the fields it holds as null, which its schema requires.
@@ -308,7 +301,7 @@ def _drop_unreferenced(document: dict, sections: tuple[str, ...]) -> None:
             del components[name]
 
 
-def _kind_of(path: str, method: str, operation: dict) -> str | None:
+def _shape_of(path: str, method: str, operation: dict) -> str | None:
     """What an operation is, for what it answers: a ``list`` (the JSON page), a list in another ``format``
     (CSV, NDJSON), an ``item`` read (with an ETag), or None."""
     if method != "get":
@@ -323,14 +316,14 @@ def _kind_of(path: str, method: str, operation: dict) -> str | None:
     return None
 
 
-def _complete_description(path: str, kind: str | None, operation: dict) -> None:
-    if kind == "list":
+def _complete_description(path: str, shape: str | None, operation: dict) -> None:
+    if shape == "list":
         note = LIST_NOTE.replace("{path}", path)
-    elif kind == "format":
+    elif shape == "format":
         (media_type,) = operation["responses"]["200"]["content"]
         note = FORMAT_NOTES[media_type].replace("{path}", path.rsplit(".", 1)[0])
     else:
-        note = ITEM_NOTE if kind == "item" else None
+        note = ITEM_NOTE if shape == "item" else None
     if note:
         description = operation.get("description") or operation.get("summary", "")
         operation["description"] = f"{description.strip()}\n\n{note}"
@@ -352,6 +345,9 @@ def _complete_parameter(path: str, parameter: dict, schemas: dict) -> None:
     description, example = PARAMETERS.get(name, (None, None))
     if name == "kind":
         description, example = KIND_DESCRIPTION, KIND_EXAMPLES.get(path.removesuffix(".csv").removesuffix(".ndjson"))
+    declared = _declared_example(path, name)
+    if declared is not None and ((name == "kind" and example is None) or name not in PARAMETERS):
+        example = declared
     if not parameter.get("description"):
         parameter["description"] = schema.get("description") or description
     if "examples" not in schema:
@@ -362,6 +358,23 @@ def _complete_parameter(path: str, parameter: dict, schemas: dict) -> None:
         # Swagger UI fills a parameter's own example into "Try it out": ids that exist, ready to execute.
         # Optional filters keep theirs in the schema only, so that trying a list does not filter it away.
         parameter["example"] = schema["examples"][0]
+
+
+def _declared_example(path: str, name: str) -> Any:
+    """A parameter's example from the public example of the declared kind whose collection the path is in:
+    its id for the item's path parameter, a field's value for a filter on that field, a listed id for a
+    filter on a link (``claim_id`` of ``claim_ids``)."""
+    for resource in RESOURCES.values():
+        if not path.startswith(f"/api/v1/{resource.collection}"):
+            continue
+        record = (resource.public.model_config.get("json_schema_extra") or {}).get("examples", [{}])[0]
+        if name == resource.parameter:
+            return record.get("id")
+        if name in record and not isinstance(record[name], list):
+            return record[name]
+        if record.get(f"{name}s"):
+            return record[f"{name}s"][0]
+    return None
 
 
 def _first_enum_value(schema: dict, schemas: dict) -> Any:
@@ -377,26 +390,26 @@ def _resolve(schema: dict, schemas: dict) -> dict:
     return schemas.get(reference.rsplit("/", 1)[-1], {}) if reference else schema
 
 
-def _complete_responses(path: str, method: str, kind: str | None, operation: dict, settings: Settings) -> None:
+def _complete_responses(path: str, method: str, shape: str | None, operation: dict, settings: Settings) -> None:
     responses = operation.get("responses", {})
     for status, response in responses.items():
         if status[0] in "45":
             # Errors are only ever sent as problem documents; FastAPI also lists application/json for them.
             response["content"] = PROBLEM_CONTENT
     headers: dict[str, dict] = {}
-    if kind == "list":
+    if shape == "list":
         headers = {"Link": _header("Link", required=True), "X-Total-Count": _header("X-Total-Count")}
-    elif kind == "format":
+    elif shape == "format":
         # A page has its links; a whole collection streamed (no `limit`) only its count.
         headers = {name: _header(name) for name in ("Link", "X-Total-Count", "Content-Disposition")}
-    elif kind == "item" or method == "patch":
+    elif shape == "item" or method == "patch":
         headers = {"ETag": _header("ETag", required=True)}
     elif method == "post" and "201" in responses:
         headers = {"Location": _header("Location", required=True), "ETag": _header("ETag", required=True)}
     if headers:
         (responses.get("200") or responses["201"]).setdefault("headers", {}).update(headers)
     answers = {}
-    if kind == "item":
+    if shape == "item":
         answers["304"] = "NotModified"
     if any(parameter.get("name") == "If-Match" for parameter in operation.get("parameters", [])):
         answers["412"] = "PreconditionFailed"

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import anyio.to_thread
+from sqlalchemy.orm import Session
+from starlette.responses import StreamingResponse
 
 from app.config import get_settings
 
@@ -56,6 +58,28 @@ def as_routed(endpoint: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(endpoint)
     async def read_in_pool(**kwargs: Any) -> Any:
-        return await run_in_read_pool(endpoint, **kwargs)
+        return await run_in_read_pool(_read_and_release, endpoint, kwargs)
 
     return read_in_pool
+
+
+def _read_and_release(endpoint: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
+    """Run the read, then end its session's transaction in this same thread: on a database server, the
+    ROLLBACK that returns the connection is a round trip, which must not be left to the event loop. A stream
+    still reads through its session, which closes once the stream is sent (app/db.py, ``get_session``)."""
+    try:
+        answer = endpoint(**kwargs)
+    except BaseException:
+        _release(kwargs)
+        raise
+    if not isinstance(answer, StreamingResponse):
+        _release(kwargs)
+    return answer
+
+
+def _release(kwargs: dict[str, Any]) -> None:
+    # Closing keeps what was read on the records (what FastAPI then serialises); it only gives the connection
+    # back to the pool.
+    for value in kwargs.values():
+        if isinstance(value, Session):
+            value.close()

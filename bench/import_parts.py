@@ -20,8 +20,7 @@ import orjson
 from pydantic import TypeAdapter
 
 from app.migrate import upgrade
-from app.services.indexing import INDEXED
-from app.services.resources import RESOURCES
+from app.models.resource import RESOURCES
 
 CLAIM_COLUMNS = ("id", "statement", "source_id", "quote", "quote_start", "quote_end", "speaker_id", "attribution",
                  "stated_on", "value", "unit", "measure", "value_on", "credibility", "credibility_note")  # fmt: skip
@@ -65,7 +64,7 @@ def main(path: Path) -> None:
             connection.execute("COMMIT")
 
         timed("bare claim rows, one executemany (no checks)", len(rows), "claims", claim_rows)
-        entries = [(kind, m.id, *(text or "" for text in INDEXED[kind][1](m))) for kind, ms in models.items()
+        entries = [(kind, m.id, *(text or "" for text in RESOURCES[kind].search(m))) for kind, ms in models.items()
                    for m in ms]  # fmt: skip
         megabytes = sum(len(e[2]) + len(e[3]) for e in entries) / 1e6
 

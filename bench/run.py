@@ -1,15 +1,21 @@
 """The benchmark: one command builds the million-claim knowledge base and measures PeaceKB against Datasette
-and against a bare Starlette + sqlite3 + orjson floor, on the same database file.
+and against a bare Starlette + sqlite3 + orjson floor, on the same database file, and PeaceKB on PostgreSQL
+(one process, and two workers) on the same data.
 
     pip install -e ".[bench]" && apt-get install -y wrk && python bench/run.py
+    python bench/run.py --claims 20000 --servers peacekb,peacekb-pg,peacekb-pg-2w   # small, PeaceKB only
 
 Steps: (1) ``peacekb synth`` writes ``bench/data/synth-<N>.ndjson`` and ``peacekb import`` loads it into
 ``bench/data/peacekb-<N>.db`` (both kept and reused; ``--rebuild`` makes them again), timing the import;
 (2) each server in turn — PeaceKB under uvicorn with uvloop and httptools as deployed, Datasette
-(``--immutable``), the floor (bench/floor_app.py) — is started alone on 127.0.0.1 and driven by wrk, a
-separate process, with 8 connections for a fixed time per query; (3) the whole-collection export is fetched
-once by curl while the server's memory is sampled. It prints req/s, p50 and p99 for each query and server,
-the ratios, the server's RSS and the import rate, and writes them to ``bench/data/results-<N>.json``.
+(``--immutable``), the floor (bench/floor_app.py), PeaceKB on PostgreSQL (``--postgres-url``: a server the
+benchmark makes its database on, filled from the SQLite file by bench/postgres_copy.py) — is started alone on
+127.0.0.1 and driven by wrk, a separate process, with 8 connections for a fixed time per query, each request
+drawing its id, actor, word or page at random from the whole database (bench/workload.py); (3) the
+whole-collection export is fetched once by curl while the server's memory is sampled. Before measuring, the
+PostgreSQL servers must answer a sample of requests exactly as PeaceKB on SQLite does. It prints req/s, p50
+and p99 for each query and server, the ratios, the server's RSS and the import rate, and writes them to
+``bench/data/results-<N>.json``.
 """
 
 import argparse
@@ -34,9 +40,21 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from the checkout: bench.* and app.* import from it
+
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from app.keyset import encode  # noqa: E402
+from app.migrate import upgrade  # noqa: E402
+from bench.postgres_copy import copy_from_sqlite, create_database  # noqa: E402
+from bench.workload import Requests, Workload, probe  # noqa: E402
+
+DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 DATA = ROOT / "bench" / "data"
 HOST = "127.0.0.1"
-PORTS = {"peacekb": 8701, "datasette": 8702, "floor": 8703}
+PORTS = {"peacekb": 8701, "datasette": 8702, "floor": 8703, "peacekb-pg": 8704, "peacekb-pg-2w": 8705}
+POSTGRES = ("peacekb-pg", "peacekb-pg-2w")  # PeaceKB on PostgreSQL: one process, two worker processes
+PEACEKB = ("peacekb", *POSTGRES)
 
 
 @dataclass
@@ -85,7 +103,33 @@ def build(claims: int, seed: int, rebuild: bool) -> tuple[Path, dict]:
                   "cpu_seconds": round(cpu, 1), "load_average": os.getloadavg()[0],
                   "database_bytes": database.stat().st_size}  # fmt: skip
         figures.write_text(json.dumps(result, indent=1))
+    upgrade(f"sqlite:///{database}")  # a file kept from an earlier schema is brought to this code's
     return database, json.loads(figures.read_text())
+
+
+def build_postgres(database: Path, claims: int, server_url: str) -> str:
+    """The PostgreSQL copy of ``database`` (bench/postgres_copy.py), made again when the file is newer."""
+    name, figures = f"peacekb_bench_{claims}", DATA / f"postgres-{claims}.json"
+    made = json.loads(figures.read_text()) if figures.exists() else {}
+    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    wanted = {"url": url, "from_mtime": database.stat().st_mtime, "revision": _head_revision()}
+    if any(made.get(key) != value for key, value in wanted.items()):
+        print(f"copying {database.name} → PostgreSQL {name}", flush=True)
+        started = time.perf_counter()
+        copied = copy_from_sqlite(database, create_database(server_url, name))
+        made = wanted | {"rows": copied, "seconds": round(time.perf_counter() - started, 1)}
+        figures.write_text(json.dumps(made, indent=1))
+        print(f"  {made['seconds']} s", flush=True)
+    return url
+
+
+def _head_revision() -> str:
+    """The migrations' head: a copy made under an older schema is made again."""
+    from alembic.script import ScriptDirectory
+
+    from app.migrate import alembic_config
+
+    return ScriptDirectory.from_config(alembic_config(DEFAULT_POSTGRES)).get_current_head()
 
 
 def _children_cpu() -> float:
@@ -96,111 +140,77 @@ def _children_cpu() -> float:
 # ---- what to ask --------------------------------------------------------------------------------------
 
 
-@dataclass
-class Probe:
-    ids: list[str]
-    actors: list[str]
-    common: str
-    rare: str
-    deep_offset: int
-    deep_after: str
-
-
-def probe(database: Path, claims: int) -> Probe:
-    """Real ids and terms from the database: claims to fetch, busy actors, a common and a rare word."""
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
-        total = db.execute("SELECT count(*) FROM claim").fetchone()[0]
-        ids = [row[0] for row in db.execute("SELECT id FROM claim ORDER BY random() LIMIT 2000")]
-        actors = [row[0] for row in db.execute("SELECT speaker_id FROM claim WHERE speaker_id IS NOT NULL"
-                                                " GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 20")]  # fmt: skip
-        db.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, search_index, 'row')")
-        words = [w for (w,) in db.execute("SELECT term FROM temp.terms WHERE length(term) >= 5"
-                                          " AND term NOT GLOB '*[^a-z]*' ORDER BY doc DESC LIMIT 1")]  # fmt: skip
-        rare = _rare_claim_word(db)
-        deep = min(900_000, total - 50) if claims >= 1_000_000 else int(total * 0.9)
-        after = db.execute("SELECT id FROM claim ORDER BY id LIMIT 1 OFFSET ?", (deep - 1,)).fetchone()[0]
-    return Probe(ids, actors, words[0], rare, deep, after)
-
-
-def _rare_claim_word(db: sqlite3.Connection) -> str:
-    """A word of a few claims' statements (5 to 100 of them): the tail of the word distribution."""
-    for (statement,) in db.execute("SELECT statement FROM claim ORDER BY id LIMIT 500"):
-        for word in sorted(set(re.findall(r"[A-Za-z]{8,}", statement))):
-            count = db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ? AND kind = 'claim'",
-                               (f'"{word}"',)).fetchone()[0]  # fmt: skip
-            if 5 <= count <= 100:
-                return word
-    raise RuntimeError("no rare word found")
-
-
-def keyset_parameter(base: str, after: str) -> str | None:
-    """How the API asks for the page after a given claim, if it can (``after=<cursor>``, app/keyset.py)."""
-    try:
-        from app.keyset import encode
-    except ImportError:
-        return None
-    cursor = encode(None, None, after)
-    try:
-        with urllib.request.urlopen(f"{base}/api/v1/claims?limit=2&after={cursor}", timeout=60) as response:
-            items = json.load(response)["items"]
-    except Exception:
-        return None
-    return f"after={cursor}" if items and items[0]["id"] > after else None
-
-
-def scenarios(p: Probe, database: Path, keyset: str | None) -> dict[str, dict[str, list[str] | None]]:
-    """For each measured query, the paths that ask it of each server (None: the server cannot)."""
+def scenarios(w: Workload, database: Path) -> dict[str, dict[str, Requests | None]]:
+    """For each measured query, how each server is asked it (None: the server cannot); ``{}`` takes a value
+    drawn at random for each request from the whole database (bench/workload.py)."""
     db = database.stem
-    return {
+    cursors = [encode(None, None, i) for i in w.ids]  # PeaceKB's keyset cursor after a claim (app/keyset.py)
+    offsets = [str(o) for o in w.offsets]
+    table = {
         "claim by id": {
-            "peacekb": [f"/api/v1/claims/{i}" for i in p.ids],
-            "datasette": [f"/{db}/claim/{i}.json" for i in p.ids],
-            "floor": [f"/claims/{i}" for i in p.ids],
+            "peacekb": Requests("/api/v1/claims/{}", w.ids),
+            "datasette": Requests(f"/{db}/claim/{{}}.json", w.ids),
+            "floor": Requests("/claims/{}", w.ids),
         },
-        "claims by actor (50)": {
-            "peacekb": [f"/api/v1/claims?actor_id={a}&limit=50" for a in p.actors],
-            "datasette": [f"/{db}/claims_by_actor.json?actor={a}" for a in p.actors],
-            "floor": [f"/claims?actor_id={a}&limit=50" for a in p.actors],
+        f"claims by actor (50), {len(w.actors):,} actors": {
+            "peacekb": Requests("/api/v1/claims?actor_id={}&limit=50", w.actors),
+            "datasette": Requests(f"/{db}/claims_by_actor.json?actor={{}}", w.actors),
+            "floor": Requests("/claims?actor_id={}&limit=50", w.actors),
         },
-        f"search, common word '{p.common}' (20)": {
-            "peacekb": [f"/api/v1/claims?q={p.common}&limit=20"],
-            "datasette": [f"/{db}/search_claims.json?q=%22{p.common}%22"],
-            "floor": [f"/search?q={p.common}&limit=20"],
+        f"search, {len(w.common)} common words (20)": {
+            "peacekb": Requests("/api/v1/claims?q={}&limit=20", w.common),
+            "datasette": Requests(f"/{db}/search_claims.json?q=%22{{}}%22", w.common),
+            "floor": Requests("/search?q={}&limit=20", w.common),
         },
-        f"search, rare word '{p.rare}' (20)": {
-            "peacekb": [f"/api/v1/claims?q={p.rare}&limit=20"],
-            "datasette": [f"/{db}/search_claims.json?q=%22{p.rare}%22"],
-            "floor": [f"/search?q={p.rare}&limit=20"],
+        f"search, {len(w.rare):,} rare words (20)": {
+            "peacekb": Requests("/api/v1/claims?q={}&limit=20", w.rare),
+            "datasette": Requests(f"/{db}/search_claims.json?q=%22{{}}%22", w.rare),
+            "floor": Requests("/search?q={}&limit=20", w.rare),
         },
         "page 1 (50)": {
-            "peacekb": ["/api/v1/claims?limit=50"],
-            "datasette": [f"/{db}/claim.json?_size=50"],
-            "floor": ["/claims?limit=50"],
+            "peacekb": Requests("/api/v1/claims?limit=50"),
+            "datasette": Requests(f"/{db}/claim.json?_size=50"),
+            "floor": Requests("/claims?limit=50"),
         },
-        "page 1, keyset (50)": {
-            "peacekb": ["/api/v1/claims?limit=50&after="] if keyset else None,
-            "datasette": None,
-            "floor": ["/claims?limit=50&after="],
+        "page at a random offset (50)": {
+            "peacekb": Requests("/api/v1/claims?limit=50&offset={}", offsets),
+            "datasette": Requests(f"/{db}/claims_page.json?offset={{}}", offsets),
+            "floor": Requests("/claims?limit=50&offset={}", offsets),
         },
-        f"page at {p.deep_offset:,}, offset (50)": {
-            "peacekb": [f"/api/v1/claims?limit=50&offset={p.deep_offset}"],
-            "datasette": [f"/{db}/claims_page.json?offset={p.deep_offset}"],
-            "floor": [f"/claims?limit=50&offset={p.deep_offset}"],
-        },
-        f"page at {p.deep_offset:,}, keyset (50)": {
-            "peacekb": [f"/api/v1/claims?limit=50&{keyset}"] if keyset else None,
-            "datasette": [f"/{db}/claim.json?_size=50&_next={p.deep_after}"],
-            "floor": [f"/claims?limit=50&after={p.deep_after}"],
+        "page after a random claim, keyset (50)": {
+            "peacekb": Requests("/api/v1/claims?limit=50&after={}", cursors),
+            "datasette": Requests(f"/{db}/claim.json?_size=50&_next={{}}", w.ids),
+            "floor": Requests("/claims?limit=50&after={}", w.ids),
         },
         "plan points CSV (500)": {
-            "peacekb": ["/api/v1/plan-points.csv?limit=500"],
-            "datasette": [f"/{db}/plan_point.csv?_size=500"],
-            "floor": ["/plan-points.csv"],
+            "peacekb": Requests("/api/v1/plan-points.csv?limit=500"),
+            "datasette": Requests(f"/{db}/plan_point.csv?_size=500"),
+            "floor": Requests("/plan-points.csv"),
         },
     }
+    for by_server in table.values():
+        for name in POSTGRES:  # the same requests, answered from PostgreSQL
+            by_server[name] = by_server["peacekb"]
+    return table
 
 
-EXPORT = {"peacekb": "/api/v1/claims.ndjson", "floor": "/claims.ndjson"}
+def sample_paths(w: Workload) -> list[str]:
+    """Requests every PeaceKB server must answer alike, whatever its database."""
+    # Not searches: relevance is each backend's own (bm25 on SQLite, ts_rank_cd on PostgreSQL).
+    paths = [f"/api/v1/claims/{i}" for i in w.ids[:20]] + [f"/api/v1/claims/{i}/relations" for i in w.ids[:5]]
+    paths += [f"/api/v1/claims?actor_id={a}&limit=50" for a in w.actors[:5]]
+    return paths + [f"/api/v1/claims?limit=50&offset={o}" for o in w.offsets[:5]] + ["/api/v1/plan-points?limit=500"]
+
+
+def answers(base: str, paths: list[str]) -> dict[str, object]:
+    found = {}
+    for path in paths:
+        with urllib.request.urlopen(base + path, timeout=60) as response:
+            found[path] = json.load(response)
+    return found
+
+
+EXPORT = {"peacekb": "/api/v1/claims.ndjson", "peacekb-pg": "/api/v1/claims.ndjson", "floor": "/claims.ndjson"}
 
 
 # The SQL PeaceKB runs, given to Datasette (as canned queries) and to the floor, so that all three answer
@@ -228,7 +238,7 @@ def datasette_metadata(database: Path) -> dict:
 # ---- servers and load -----------------------------------------------------------------------------------
 
 
-def server_command(name: str, database: Path, workdir: Path) -> tuple[list[str], dict]:
+def server_command(name: str, database: Path, workdir: Path, postgres: str | None) -> tuple[list[str], dict]:
     port = str(PORTS[name])
     uvicorn = [sys.executable, "-m", "uvicorn", "--host", HOST, "--port", port, "--loop", "uvloop", "--http",
                "httptools", "--no-access-log", "--log-level", "warning"]  # fmt: skip
@@ -236,6 +246,9 @@ def server_command(name: str, database: Path, workdir: Path) -> tuple[list[str],
                         "BENCH_DATABASE": str(database)}  # fmt: skip
     if name == "peacekb":
         return [*uvicorn, "app.main:app"], env
+    if name in POSTGRES:
+        workers = ["--workers", "2"] if name.endswith("-2w") else []
+        return [*uvicorn, *workers, "app.main:app"], env | {"PEACEKB_DATABASE_URL": postgres}
     if name == "floor":
         return [*uvicorn, "bench.floor_app:app"], env
     metadata = workdir / "datasette.json"
@@ -251,9 +264,9 @@ def server_command(name: str, database: Path, workdir: Path) -> tuple[list[str],
 
 
 class Server:
-    def __init__(self, name: str, database: Path, workdir: Path):
+    def __init__(self, name: str, database: Path, workdir: Path, postgres: str | None = None):
         self.name, self.base = name, f"http://{HOST}:{PORTS[name]}"
-        command, env = server_command(name, database, workdir)
+        command, env = server_command(name, database, workdir, postgres)
         with socket.socket() as probe_socket:
             if probe_socket.connect_ex((HOST, PORTS[name])) == 0:
                 raise RuntimeError(f"port {PORTS[name]} is taken: stop what listens there first")
@@ -269,7 +282,7 @@ class Server:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(self.base + ("/health" if self.name == "peacekb" else "/"), timeout=2)
+                urllib.request.urlopen(self.base + ("/health" if self.name in PEACEKB else "/"), timeout=2)
                 return
             except urllib.error.HTTPError:  # it answers
                 return
@@ -280,8 +293,16 @@ class Server:
         raise RuntimeError(f"{self.name} did not answer within 120 s")
 
     def rss_mb(self, field: str = "VmRSS") -> float:
-        status = Path(f"/proc/{self.process.pid}/status").read_text()
-        return int(re.search(rf"{field}:\s+(\d+) kB", status).group(1)) / 1024
+        """The memory of the server's processes (with ``--workers``, the supervisor's and its workers')."""
+        total, pending = 0.0, [self.process.pid]
+        while pending:
+            pid = pending.pop()
+            with contextlib.suppress(OSError):
+                status = Path(f"/proc/{pid}/status").read_text()
+                total += int(re.search(rf"{field}:\s+(\d+) kB", status).group(1)) / 1024
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    pending += [int(child) for child in (task / "children").read_text().split()]
+        return total
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGINT)
@@ -292,28 +313,17 @@ class Server:
 
 
 @contextlib.contextmanager
-def running(name: str, database: Path, workdir: Path) -> Iterator[Server]:
-    server = Server(name, database, workdir)
+def running(name: str, database: Path, workdir: Path, postgres: str | None = None) -> Iterator[Server]:
+    server = Server(name, database, workdir, postgres)
     try:
         yield server
     finally:
         server.stop()
 
 
-WRK_SCRIPT = """
-paths = {%s}
-counter = 0
-request = function()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter %% #paths) + 1])
-end
-"""
-
-
-def load(base: str, paths: list[str], *, seconds: int, connections: int, workdir: Path) -> Result:
-    """Drive ``paths`` round-robin from wrk (its own process) for ``seconds``; req/s and latency percentiles."""
-    script = workdir / "paths.lua"
-    script.write_text(WRK_SCRIPT % ", ".join(json.dumps(p) for p in paths))
+def load(base: str, requests: Requests, *, seconds: int, connections: int, workdir: Path) -> Result:
+    """Drive ``requests`` from wrk (its own process) for ``seconds``; req/s and latency percentiles."""
+    script = requests.write_script(workdir, "requests")
     command = ["wrk", "-t", "1", "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s", "--latency",
                "-s", str(script), base]  # fmt: skip
     output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
@@ -367,7 +377,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--seconds", type=int, default=10, help="load per query and server")
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--servers", default="peacekb,datasette,floor")
+    parser.add_argument("--servers", default="peacekb,peacekb-pg,peacekb-pg-2w,datasette,floor",
+                        help=f"which to measure, of {','.join(PORTS)}")  # fmt: skip
+    parser.add_argument("--postgres-url", default=os.environ.get("PEACEKB_BENCH_POSTGRES_URL", DEFAULT_POSTGRES),
+                        help="a PostgreSQL server (any database on it) where the benchmark makes its own")  # fmt: skip
     parser.add_argument("--export-seconds", type=int, default=300, help="at most, for the whole-collection export")
     parser.add_argument("--rebuild", action="store_true", help="synthesise and import again")
     args = parser.parse_args()
@@ -378,32 +391,43 @@ def main() -> None:
           f" ({imported['cpu_seconds']} s of CPU) = {imported['claims_per_second']:,} claims/s"
           f" ({imported['records_per_second']:,} records/s)")  # fmt: skip
     print(f"load average before measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs (other work skews it)")
-    p = probe(database, args.claims)
+    servers = args.servers.split(",")
+    if unknown := set(servers) - set(PORTS):
+        sys.exit(f"no such server: {', '.join(sorted(unknown))} (of {', '.join(PORTS)})")
+    postgres = build_postgres(database, args.claims, args.postgres_url) if set(servers) & set(POSTGRES) else None
+    w = probe(database, args.seed)
+    table = scenarios(w, database)
     results: dict[str, dict[str, Result | None]] = {}
     memory: dict[str, dict] = {}
+    expected: dict[str, object] | None = None
     with tempfile.TemporaryDirectory() as directory:
         workdir = Path(directory)
-        for name in args.servers.split(","):
-            with running(name, database, workdir) as server:
-                keyset = keyset_parameter(server.base, p.deep_after) if name == "peacekb" else None
-            table = scenarios(p, database, keyset if name == "peacekb" else "")
+        for name in servers:
+            if name in PEACEKB:  # every PeaceKB server answers the same records, whichever its database
+                with running(name, database, workdir, postgres) as server:
+                    found = answers(server.base, sample_paths(w))
+                if expected is None:
+                    expected = found
+                elif found != expected:
+                    differ = [path for path in expected if found.get(path) != expected[path]]
+                    sys.exit(f"{name} answers differently from {servers[0]}: {differ[:5]}")
             rss = 0.0
-            for query, paths in table.items():
-                if paths[name] is None:
+            for query, by_server in table.items():
+                if by_server.get(name) is None:
                     results.setdefault(query, {})[name] = None
                     continue
                 # A fresh server for each query: a slow query's abandoned requests must not hold up the next.
-                with running(name, database, workdir) as server:
-                    load(server.base, paths[name], seconds=1, connections=args.connections, workdir=workdir)
-                    result = load(server.base, paths[name], seconds=args.seconds, connections=args.connections,
+                with running(name, database, workdir, postgres) as server:
+                    load(server.base, by_server[name], seconds=1, connections=args.connections, workdir=workdir)
+                    result = load(server.base, by_server[name], seconds=args.seconds, connections=args.connections,
                                   workdir=workdir)  # fmt: skip
                     rss = max(rss, server.rss_mb())
                 results.setdefault(query, {})[name] = result
-                print(f"{name:10} {query:42} {_rate(result):>9} req/s  p50 {_ms_cell(result.p50_ms):>7} ms"
+                print(f"{name:13} {query:42} {_rate(result):>9} req/s  p50 {_ms_cell(result.p50_ms):>7} ms"
                       f"  p99 {_ms_cell(result.p99_ms):>7} ms  errors {result.errors}", flush=True)  # fmt: skip
             memory[name] = {"rss_serving_mb": round(rss, 1)}
             if name in EXPORT:
-                with running(name, database, workdir) as server:
+                with running(name, database, workdir, postgres) as server:
                     memory[name]["export"] = export(server, EXPORT[name], claims=args.claims,
                                                     max_seconds=args.export_seconds)  # fmt: skip
                 print(f"{name:10} export {memory[name]['export']}", flush=True)
@@ -423,18 +447,19 @@ def report(args, imported: dict, results: dict, memory: dict) -> None:
     servers = args.servers.split(",")
     print(f"\n{args.claims:,} claims, {args.connections} connections, {args.seconds} s per query\n")
     header = "| query | " + " | ".join(f"{s} req/s | p50 ms | p99 ms" for s in servers)
-    ratio_names = [s for s in ("datasette", "floor") if s in servers and "peacekb" in servers]
-    header += "".join(f" | ×{s}" for s in ratio_names) + " |"
+    # PeaceKB (SQLite) against its peers; PeaceKB on PostgreSQL against PeaceKB on SQLite.
+    ratios = [("peacekb", s, f"×{s}") for s in ("datasette", "floor") if s in servers and "peacekb" in servers]
+    ratios += [(s, "peacekb", f"{s} ×sqlite") for s in POSTGRES if s in servers and "peacekb" in servers]
+    header += "".join(f" | {label}" for *_, label in ratios) + " |"
     print(header)
-    print("|" + "---|" * (1 + 3 * len(servers) + len(ratio_names)))
+    print("|" + "---|" * (1 + 3 * len(servers) + len(ratios)))
     for query, by_server in results.items():
         cells = []
         for s in servers:
             r = by_server.get(s)
             cells += [_rate(r), _ms_cell(r.p50_ms), _ms_cell(r.p99_ms)] if r else ["–"] * 3
-        ours = by_server.get("peacekb")
-        for s in ratio_names:
-            other = by_server.get(s)
+        for ours_name, other_name, _label in ratios:
+            ours, other = by_server.get(ours_name), by_server.get(other_name)
             both = ours and other and ours.requests_per_second and other.requests_per_second
             cells.append(f"{ours.requests_per_second / other.requests_per_second:.2f}" if both else "–")
         print(f"| {query} | " + " | ".join(cells) + " |")

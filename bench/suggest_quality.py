@@ -10,7 +10,7 @@ suggestions compared with the curated claims (app/curation/evaluation.py says ho
 - coverage: curated claims whose quote overlaps a suggestion's quote;
 - numbers: curated claims with a value (or a day) that an overlapping suggestion gives with the same
   value and unit (``value``/``unit``, or ``value_on``);
-- speakers, actors: the curated speakers and actor ids that overlapping suggestions link;
+- speakers, actors, issues: the curated speakers, actor ids and issue ids that overlapping suggestions link;
 - precision: suggestions whose quote overlaps a curated claim's (also for confidence >= 0.5);
 - contradictions: curated ``contradicts`` relations between a claim of this source and one of another
   source, which a suggestion overlapping this side proposes (``relations``: contradicts the other side);
@@ -70,8 +70,9 @@ def _route_suggestions(url: str, source_id: str) -> tuple[list[Suggestion], floa
     return [Suggestion.model_validate_json(line) for line in response.text.splitlines()], elapsed
 
 
-def evaluate(resolved: ResolvedSeed, directory: Path) -> dict[str, tuple[Comparison, Share, float]]:
-    """Per source: the comparison, the cross-source contradictions proposed, and the route's seconds."""
+def evaluate(resolved: ResolvedSeed, directory: Path) -> dict[str, tuple[Comparison, Share, float, Share]]:
+    """Per source: the comparison, the cross-source contradictions proposed, the route's seconds, and of the
+    ``contradicts`` candidates proposed (what a curator reads through) those a curated relation holds."""
     template = directory / "seed.db"
     upgrade(f"sqlite:///{template}")
     engine = build_engine(f"sqlite:///{template}")
@@ -101,13 +102,35 @@ def evaluate(resolved: ResolvedSeed, directory: Path) -> dict[str, tuple[Compari
                 continue
             for mine, other in (ends, ends[::-1]):
                 if source_of[mine] == source.id:
-                    cross.append((mine, other))
-        found = 0
-        for mine, other in cross:
+                    cross.append((r.id, mine, other))
+        missed = []
+        for relation_id, mine, other in cross:
             span = spans[mine]
             near = [s for s in suggestions if s.quote_start < span.end and span.start < s.quote_end]
-            found += any(r.type == "contradicts" and r.claim_id == other for s in near for r in s.relations)
-        figures[source.id] = (comparison, Share(found, len(cross)), elapsed)
+            if not any(r.type == "contradicts" and r.claim_id == other for s in near for r in s.relations):
+                missed.append(relation_id)
+        comparison.contradictions_missed = missed
+        # Candidates a curator reads: how many, and how many the curated relations (of any type) hold.
+        curated = {(mine, other) for _, mine, other in cross} | {
+            pair
+            for r in resolved.seed.relations
+            for pair in ((r.from_claim_id, r.to_claim_id), (r.to_claim_id, r.from_claim_id))
+        }
+        proposed = [(s, r.claim_id) for s in suggestions for r in s.relations if r.type == "contradicts"]
+        held = sum(
+            any(
+                (mine, other) in curated
+                for mine, span in spans.items()
+                if s.quote_start < span.end and span.start < s.quote_end
+            )
+            for s, other in proposed
+        )
+        figures[source.id] = (
+            comparison,
+            Share(len(cross) - len(missed), len(cross)),
+            elapsed,
+            Share(held, len(proposed)),
+        )
     return figures
 
 
@@ -144,14 +167,16 @@ def main() -> None:
     resolved = resolve(REPO_ROOT / "seed_data")
     with tempfile.TemporaryDirectory() as directory:
         figures = evaluate(resolved, Path(directory))
-    for source_id, (c, contradictions, elapsed) in figures.items():
+    for source_id, (c, contradictions, elapsed, proposed) in figures.items():
         print(source_id)
         rows = [
             ("claims", c.claims), ("suggestions", c.suggestions), ("coverage", c.coverage), ("numbers", c.numbers),
-            ("speakers", c.speakers), ("actors", c.actors), ("precision", c.precision),
+            ("speakers", c.speakers), ("actors", c.actors), ("issues", c.issues), ("precision", c.precision),
             ("precision >= 0.5", c.confident_precision), ("contradictions", contradictions),
+            ("curated candidates", proposed),
             ("route time", f"{elapsed * 1000:.0f} ms"), ("not covered", ", ".join(c.not_covered) or "-"),
             ("numbers missed", ", ".join(c.numbers_missed) or "-"),
+            ("contradictions missed", ", ".join(c.contradictions_missed) or "-"),
         ]  # fmt: skip
         for name, value in rows:
             print(f"  {name:<17} {value}")

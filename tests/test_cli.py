@@ -18,27 +18,31 @@ from tests.conftest import MINI_SEED
 
 runner = CliRunner()
 MINI_SEED_STATS = (
-    "source           1\n"
     "actor            3\n"
-    "plan             2\n"
-    "plan_point       1\n"
+    "claim            3\n"
+    "claim_relation   1\n"
+    "event            1\n"
     "issue            1\n"
     "position         1\n"
-    "claim            3\n"
-    "event            1\n"
-    "claim_relation   1\n"
+    "plan             2\n"
+    "plan_point       1\n"
+    "source           1\n"
+    "thesaurus_entry  0\n"
+    "place            0\n"
     "document         1\n"
 )
 EMPTY_STATS = (
-    "source           0\n"
     "actor            0\n"
-    "plan             0\n"
-    "plan_point       0\n"
+    "claim            0\n"
+    "claim_relation   0\n"
+    "event            0\n"
     "issue            0\n"
     "position         0\n"
-    "claim            0\n"
-    "event            0\n"
-    "claim_relation   0\n"
+    "plan             0\n"
+    "plan_point       0\n"
+    "source           0\n"
+    "thesaurus_entry  0\n"
+    "place            0\n"
     "document         0\n"
 )
 
@@ -94,10 +98,10 @@ def test_seed_migrates_and_loads_a_seed_directory(database_url):
 
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "seed loaded; written: {'documents': 1, 'sources': 1, 'actors': 3, 'issues': 1, 'plans': 2, "
-        "'plan_points': 1, 'events': 1, 'claims': 3, 'positions': 1, 'relations': 1, 'plan_proposer': 1, "
-        "'plan_point_issue': 1, 'event_actor': 1, 'claim_actor': 1, 'claim_plan_point': 1, 'claim_issue': 1, "
-        "'claim_event': 1, 'position_claim': 1, 'actor_roles': 1}\n"
+        "seed loaded; written: {'documents': 1, 'actors': 3, 'issues': 1, 'sources': 1, 'events': 1, 'plans': 2, "
+        "'plan_points': 1, 'claims': 3, 'relations': 1, 'positions': 1, 'actor_roles': 1, 'claim_actor': 1, "
+        "'claim_plan_point': 1, 'claim_issue': 1, 'claim_event': 1, 'event_actor': 1, 'position_claim': 1, "
+        "'plan_proposer': 1, 'plan_point_issue': 1}\n"
     )
     assert peacekb("stats").stdout == MINI_SEED_STATS
 
@@ -241,8 +245,8 @@ def test_export_of_an_unknown_kind_is_one_line_and_exit_2(database_url):
     assert_one_line_failure(
         result,
         2,
-        "--kind must be one of: sources, actors, plans, plan-points, issues, positions, claims, events, "
-        "claim-relations",
+        "--kind must be one of: actors, claims, claim-relations, events, issues, positions, plans, plan-points, "
+        "sources, thesaurus, places",
     )
 
 

@@ -499,7 +499,7 @@ def test_export_jsonld_writes_the_claims_document(seeded_cli, claims_jsonld, tmp
     [
         (["--format", "csv"], "csv of every kind needs --output DIR (one file per collection), or --kind"),
         (["--format", "json", "--kind", "claims"], "--kind applies to ndjson and csv; json exports the whole"),
-        (["--format", "ndjson", "--kind", "nope"], "--kind must be one of: sources, actors, plans, plan-points"),
+        (["--format", "ndjson", "--kind", "nope"], "--kind must be one of: actors, claims, claim-relations, events"),
     ],
 )
 def test_export_refuses_what_it_cannot_write(seeded_cli, args, message):

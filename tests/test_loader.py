@@ -147,7 +147,7 @@ def test_load_rejects_a_quote_end_that_does_not_match(session, seed_dir):
     edit_seed(seed_dir, lambda d: record(d, "claims", "witkoff-is-envoy").update(quote_start=105, quote_end=128))
 
     assert load_problems(session, seed_dir) == [
-        "seed.yaml: claims 'witkoff-is-envoy': quote_end 128 does not match the quote (ends at 129)"
+        "seed.yaml: claims 'witkoff-is-envoy': quote_end 128: the quote ends at 129, not 128"
     ]
 
 
@@ -240,7 +240,7 @@ def test_load_rejects_an_unknown_section(session, seed_dir):
     edit_seed(seed_dir, lambda d: d.update(claimz=[]))
 
     (problem,) = load_problems(session, seed_dir)
-    assert problem.startswith("seed.yaml: expected a mapping whose keys are among documents, sources, actors")
+    assert problem.startswith("seed.yaml: expected a mapping whose keys are among documents, actors, issues, sources")
 
 
 @pytest.mark.parametrize(
@@ -269,7 +269,8 @@ def test_load_rejects_a_second_relation_of_the_same_type_between_the_same_claims
     edit_seed(seed_dir, lambda d: d["relations"].append(again))
 
     assert load_problems(session, seed_dir) == [
-        "seed.yaml: relations 'repeat-supports-again': repeats relation 'repeat-supports' (same type, same two claims)"
+        "seed.yaml: relations 'repeat-supports-again': Relation 'repeat-supports' already links these claims with "
+        "type 'supports'."
     ]
     assert set(record_counts(session).values()) == {0}
 
@@ -315,8 +316,8 @@ def test_load_reports_every_problem_at_once(session, seed_dir):
         load_seed(session, seed_dir)
     assert str(caught.value) == (
         "2 problem(s) in the seed:\n"
-        "- seed.yaml: events 'talks': actor_ids 'ghost' does not exist\n"
-        "- seed.yaml: claims 'witkoff-is-envoy': speaker_id 'nobody' does not exist"
+        "- seed.yaml: claims 'witkoff-is-envoy': speaker_id 'nobody' does not exist\n"
+        "- seed.yaml: events 'talks': actor_ids 'ghost' does not exist"
     )
 
 

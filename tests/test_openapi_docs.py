@@ -252,6 +252,7 @@ _MODELS = {
         *(getattr(models, name) for name in models.__all__),
         *(resource.create for resource in RESOURCES.values()),
         *(resource.update for resource in RESOURCES.values()),
+        *(resource.public for resource in RESOURCES.values()),
         ProblemDetails,
         InvalidField,
         SearchHit,

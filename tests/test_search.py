@@ -2,6 +2,7 @@
 
 import pytest
 
+from app.models.resource import RESOURCES
 from tests.helpers import API, COLLECTIONS, invalid_parameter, rejected_names
 
 NO_WORD = "must contain at least one word to search for"
@@ -252,6 +253,8 @@ def test_stats_counts_the_records_of_each_kind(world):
             "claim": 5,
             "event": 3,
             "claim_relation": 3,
+            "thesaurus_entry": 0,
+            "place": 0,
             "document": 1,
         }
     }
@@ -261,4 +264,4 @@ def test_stats_of_an_empty_knowledge_base_are_zero(client):
     counts = client.get(f"{API}/stats").json()["counts"]
 
     assert set(counts.values()) == {0}
-    assert len(counts) == 10
+    assert len(counts) == len(RESOURCES) + 1  # every declared kind, and documents

@@ -10,7 +10,8 @@ Phase A is this pure core: ``suggest(text, vocabulary)`` over plain data, no dat
     statement.py   a piece as a plain sentence
     suggest.py     the whole, with confidence and reasons;  evaluation.py  the comparison with curated claims
     folding.py     the length-preserving fold the actor matcher compares by
-    linking.py     issues, plan points and events by app/text terms; claimed_by; candidate relations
+    linking.py     issues, plan points and events by app/text terms; claimed_by; the relations run
+    relations.py   candidate relations: figures, role holders, negations, refusals, who keeps watch
     output.py      bulk lines for ``peacekb import`` (stable ids) and the CLI's table
 
 Phase B wires it: ``GET /api/v1/sources/{id}/suggestions`` (app/routes/suggestions.py) builds a

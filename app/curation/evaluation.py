@@ -20,6 +20,7 @@ class CuratedClaim(Protocol):
     value_on: date | None
     speaker_id: str | None
     actor_ids: list[str]
+    issue_ids: list[str]
 
 
 class Span(Protocol):
@@ -48,10 +49,12 @@ class Comparison:
     numbers: Share
     speakers: Share
     actors: Share
+    issues: Share
     precision: Share
     confident_precision: Share  # suggestions of confidence >= 0.5
     not_covered: list[str] = field(default_factory=list)
     numbers_missed: list[str] = field(default_factory=list)
+    contradictions_missed: list[str] = field(default_factory=list)  # filled by the bench, which has the relations
 
 
 def _overlaps(a: int, b: int, span: Span) -> bool:
@@ -79,6 +82,8 @@ def compare(claims: Iterable[CuratedClaim], spans: Mapping[str, Span], suggestio
     speakers = [c for c in spoken if any(s.speaker_id == c.speaker_id for s in near[c.id])]
     wanted = sum(len(c.actor_ids) for c in claims)
     linked = sum(len(set(c.actor_ids) & {a for s in near[c.id] for a in s.actor_ids}) for c in claims)
+    issues_wanted = sum(len(c.issue_ids) for c in claims)
+    issues_linked = sum(len(set(c.issue_ids) & {i for s in near[c.id] for i in s.issue_ids}) for c in claims)
     confident = [s for s in suggestions if s.confidence >= 0.5]
     return Comparison(
         claims=len(claims),
@@ -87,6 +92,7 @@ def compare(claims: Iterable[CuratedClaim], spans: Mapping[str, Span], suggestio
         numbers=Share(len(numbers), len(numbered)),
         speakers=Share(len(speakers), len(spoken)),
         actors=Share(linked, wanted),
+        issues=Share(issues_linked, issues_wanted),
         precision=Share(sum(map(on_claim, suggestions)), len(suggestions)),
         confident_precision=Share(sum(map(on_claim, confident)), len(confident)),
         not_covered=[c.id for c in claims if c not in covered],

@@ -38,7 +38,8 @@ SUGGESTION_EXAMPLE = {
     "kind": "sentence",
     "statement": "Kyiv asserts that Russia holds near-total domination, about 99%, in neighboring Luhansk.",
     "quote": "Kyiv asserts that Russia holds … about 99%-in neighboring Luhansk",
-    "quote_start": 2860, "quote_end": 2951, "section": None, "speaker_id": "ukraine", "attribution": "Kyiv",
+    "quote_start": 2860, "quote_end": 2951, "quote_start_utf16": 2860, "quote_end_utf16": 2951, "section": None,
+    "speaker_id": "ukraine", "attribution": "Kyiv",
     "attribution_start": 2860, "attribution_end": 2864, "stated_on": None, "value": 99.0, "unit": "percent",
     "measure": 'share of Luhansk (stated as "about")', "value_on": None,
     "quantities": [], "dates": [], "actor_ids": ["russia", "ukraine"], "issue_ids": ["territory-donbas"],
@@ -109,6 +110,10 @@ class Suggestion(BaseModel):
     quote: str
     quote_start: int
     quote_end: int
+    quote_start_utf16: int = Field(
+        description="The quote's start in UTF-16 code units, as JavaScript strings count (an emoji is two)."
+    )
+    quote_end_utf16: int
     section: str | None = Field(default=None, description="The heading the span sits under, for context.")
     speaker_id: str | None = None
     attribution: str | None = Field(default=None, description="The attributed name as the text gives it.")

@@ -7,6 +7,7 @@ part of), because a claim holds one value; so do dates and numbers in headings (
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,6 +40,11 @@ class _Text:
     dates: ByStart[DateMention]
     quantities: ByStart[Quantity]
     proper: frozenset[str]  # words written with a capital in mid-sentence: names, kept capitalised
+    astral: list[int]  # where the characters past U+FFFF are (emoji): each is two UTF-16 units
+
+    def utf16(self, offset: int) -> int:
+        """A code-point offset in UTF-16 units, without re-encoding the text before it for every span."""
+        return offset + bisect_left(self.astral, offset)
 
     def figures(self, start: int, end: int) -> list[Figure]:
         found: list[Figure] = [*self.quantities.within(start, end), *self.dates.within(start, end)]
@@ -59,7 +65,8 @@ def _read(text: str, vocabulary: Vocabulary, analyser: Analyser, reference_date:
     quantities = find_quantities(text, dates=[(d.start, d.end) for d in dates], thesaurus=dict(vocabulary.thesaurus))
     hits, nested = matcher_for(vocabulary, analyser).find(text, analyser.fold(text))
     proper = frozenset(_MID_SENTENCE_CAPITAL.findall(text))
-    return _Text(text, unified, ByStart(hits), ByStart(nested), ByStart(dates), ByStart(quantities), proper)
+    astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF] if not text.isascii() else []
+    return _Text(text, unified, ByStart(hits), ByStart(nested), ByStart(dates), ByStart(quantities), proper, astral)
 
 
 def _primary(figures: list[Figure]) -> Figure | None:
@@ -192,7 +199,8 @@ class _Builder:
         # In Title Case capitals mark every word, not names.
         mentions = [] if kind == "headline" or looks_like_heading(body) else find_mentions(text, start, end, hits)
         return Suggestion(
-            kind=kind, statement=statement, quote=body, quote_start=start, quote_end=end, section=section,
+            kind=kind, statement=statement, quote=body, quote_start=start, quote_end=end,
+            quote_start_utf16=self.read.utf16(start), quote_end_utf16=self.read.utf16(end), section=section,
             speaker_id=speaker_id, attribution=attribution.text if attribution else None,
             attribution_start=attribution.start if attribution else None,
             attribution_end=attribution.end if attribution else None,

@@ -5,6 +5,8 @@ from sqlmodel import Field, SQLModel
 
 from app.models import examples
 from app.models.examples import example
+from app.models.fields import Record, Slug, Text
+from app.models.resource import Resource, declare
 from app.models.vocab import ActorKind
 
 
@@ -47,3 +49,27 @@ class ActorPublic(ActorBase):
     model_config = example(examples.ACTOR)
 
     roles: list[ActorRolePublic] = []
+
+
+class RoleCreate(Record):
+    role: Text
+    claim_id: Slug
+
+
+class ActorCreate(Record):
+    id: Slug
+    name: Text
+    kind: ActorKind
+    description: str | None = None
+    affiliation_id: Slug | None = None
+    aliases: list[Text] = []
+    roles: list[RoleCreate] = []
+
+
+ACTOR = declare(
+    Resource(
+        kind="actor", label="actor", collection="actors", table=Actor, public=ActorPublic, create=ActorCreate,
+        search=lambda r: (r.name, "\n".join(part for part in (" · ".join(r.aliases), r.description) if part)),
+        seed_section="actors", sort_fields=("id", "name", "kind"),
+    )
+)  # fmt: skip

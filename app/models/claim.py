@@ -3,12 +3,17 @@
 from datetime import date
 from typing import Literal
 
+from pydantic import Field as Described
+from pydantic import model_validator
 from sqlalchemy import CheckConstraint, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.models import examples
 from app.models.examples import example
-from app.models.vocab import RelationType
+from app.models.fields import Day, Int, Number, Record, Slug
+from app.models.fields import Text as NonEmpty
+from app.models.resource import LinkField, Resource, declare
+from app.models.vocab import CREDIBILITY_MAX, CREDIBILITY_MIN, RelationType
 
 
 class ClaimBase(SQLModel):
@@ -83,3 +88,104 @@ class ClaimPublic(ClaimBase):
     issue_ids: list[str] = []
     event_ids: list[str] = []
     relations: list[RelatedClaim] = []
+
+
+# A claim link's second index holds (target, claim id): an actor's, issue's, event's or plan point's claims
+# come off it already in the lists' id order, so a page of them reads only that page (app/services/claims.py).
+class ClaimActor(SQLModel, table=True):
+    __tablename__ = "claim_actor"
+    __table_args__ = (Index("ix_claim_actor_actor_id_claim_id", "actor_id", "claim_id"),)
+    claim_id: str = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    actor_id: str = Field(foreign_key="actor.id", primary_key=True, ondelete="CASCADE")
+
+
+class ClaimPlanPoint(SQLModel, table=True):
+    __tablename__ = "claim_plan_point"
+    __table_args__ = (Index("ix_claim_plan_point_plan_point_id_claim_id", "plan_point_id", "claim_id"),)
+    claim_id: str = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    plan_point_id: str = Field(foreign_key="plan_point.id", primary_key=True, ondelete="CASCADE")
+
+
+class ClaimIssue(SQLModel, table=True):
+    __tablename__ = "claim_issue"
+    __table_args__ = (Index("ix_claim_issue_issue_id_claim_id", "issue_id", "claim_id"),)
+    claim_id: str = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    issue_id: str = Field(foreign_key="disputed_issue.id", primary_key=True, ondelete="CASCADE")
+
+
+class ClaimEvent(SQLModel, table=True):
+    __tablename__ = "claim_event"
+    __table_args__ = (Index("ix_claim_event_event_id_claim_id", "event_id", "claim_id"),)
+    claim_id: str = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    event_id: str = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
+
+
+class ClaimCreate(Record):
+    """A claim; its quote is located in the source text at load time (``prefix``/``suffix``/``quote_start``
+    only choose between several occurrences)."""
+
+    id: Slug
+    statement: NonEmpty
+    source_id: Slug
+    quote: NonEmpty
+    prefix: str | None = None
+    suffix: str | None = None
+    quote_start: Int | None = Described(default=None, ge=0)
+    quote_end: Int | None = Described(default=None, ge=0)
+    speaker_id: Slug | None = None
+    attribution: str | None = None
+    stated_on: Day | None = None
+    value: Number | None = None
+    unit: str | None = None
+    measure: str | None = None
+    value_on: Day | None = None
+    credibility: Int = Described(ge=CREDIBILITY_MIN, le=CREDIBILITY_MAX)
+    credibility_note: str | None = None
+    actor_ids: list[Slug] = []
+    plan_point_ids: list[Slug] = []
+    issue_ids: list[Slug] = []
+    event_ids: list[Slug] = []
+
+    @model_validator(mode="after")
+    def _quantities_have_units(self) -> "ClaimCreate":
+        if self.value is not None and not (self.unit and self.measure):
+            raise ValueError("a claim with a 'value' needs a 'unit' and a 'measure'")
+        return self
+
+
+class RelationCreate(Record):
+    id: Slug
+    type: RelationType
+    from_claim_id: Slug
+    to_claim_id: Slug
+    rationale: NonEmpty
+
+
+CLAIM_LINKS = {
+    "actor_ids": LinkField(ClaimActor, "claim_id", "actor_id", "actor"),
+    "plan_point_ids": LinkField(ClaimPlanPoint, "claim_id", "plan_point_id", "plan_point"),
+    "issue_ids": LinkField(ClaimIssue, "claim_id", "issue_id", "issue"),
+    "event_ids": LinkField(ClaimEvent, "claim_id", "event_id", "event", shown_as="claim_ids"),
+}
+CLAIM = declare(
+    Resource(
+        kind="claim",
+        label="claim",
+        collection="claims",
+        table=Claim,
+        public=ClaimPublic,
+        create=ClaimCreate,
+        search=lambda r: (r.statement, r.quote),
+        seed_section="claims",
+        links=CLAIM_LINKS,
+        sort_fields=("id", "stated_on", "credibility", "value", "source_id", "quote_start"),
+    )
+)
+CLAIM_RELATION = declare(
+    Resource(
+        kind="claim_relation", label="claim relation", collection="claim-relations", table=ClaimRelation,
+        public=ClaimRelationPublic, create=RelationCreate, search=lambda r: (r.rationale, ""),
+        seed_section="relations", sort_fields=("id", "type"), path_parameter="relation_id",
+        sort_schema="RelationSort",
+    )
+)  # fmt: skip

@@ -6,6 +6,8 @@ from sqlmodel import Field, SQLModel
 
 from app.models import examples
 from app.models.examples import example
+from app.models.fields import Day, Record, Slug, Text
+from app.models.resource import LinkField, Resource, declare
 from app.models.vocab import EventKind
 
 
@@ -28,3 +30,34 @@ class EventPublic(EventBase):
 
     actor_ids: list[str] = []
     claim_ids: list[str] = []
+
+
+class EventActor(SQLModel, table=True):
+    __tablename__ = "event_actor"
+    event_id: str = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
+    actor_id: str = Field(foreign_key="actor.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class EventCreate(Record):
+    id: Slug
+    title: Text
+    kind: EventKind
+    occurred_on: Day | None = None
+    date_note: str | None = None
+    location: str | None = None
+    description: str | None = None
+    actor_ids: list[Slug] = []
+
+
+def _search_text(row) -> tuple[str, str]:
+    return row.title, "\n".join(part for part in (row.description, row.location, row.date_note) if part)
+
+
+EVENT = declare(
+    Resource(
+        kind="event", label="event", collection="events", table=Event, public=EventPublic, create=EventCreate,
+        search=_search_text, seed_section="events",
+        links={"actor_ids": LinkField(EventActor, "event_id", "actor_id", "actor")},
+        sort_fields=("id", "occurred_on", "kind", "title"),
+    )
+)  # fmt: skip

@@ -1,10 +1,14 @@
 """Disputed issues and the positions actors take on them."""
 
+from pydantic import Field as Described
+from pydantic import model_validator
 from sqlalchemy import JSON, CheckConstraint, Column
 from sqlmodel import Field, SQLModel
 
 from app.models import examples
 from app.models.examples import example
+from app.models.fields import Record, Slug, Text
+from app.models.resource import LinkField, Resource, declare
 from app.models.vocab import Stance
 
 
@@ -50,3 +54,56 @@ class PositionPublic(PositionBase):
     model_config = example(examples.POSITION)
 
     claim_ids: list[str] = []
+
+
+class PositionClaim(SQLModel, table=True):
+    __tablename__ = "position_claim"
+    position_id: str = Field(foreign_key="position.id", primary_key=True, ondelete="CASCADE")
+    claim_id: str = Field(foreign_key="claim.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class IssueCreate(Record):
+    id: Slug
+    name: Text
+    description: str | None = None
+    aliases: list[Text] = []
+
+
+class PositionCreate(Record):
+    id: Slug
+    actor_id: Slug
+    stance: Stance
+    summary: Text
+    issue_id: Slug | None = None
+    plan_id: Slug | None = None
+    plan_point_id: Slug | None = None
+    claim_ids: list[Slug] = Described(min_length=1)
+
+    @model_validator(mode="after")
+    def _has_target(self) -> "PositionCreate":
+        if not (self.issue_id or self.plan_id or self.plan_point_id):
+            raise ValueError("a position needs an issue_id, plan_id or plan_point_id")
+        return self
+
+
+ISSUE = declare(
+    Resource(
+        kind="issue",
+        label="issue",
+        collection="issues",
+        table=DisputedIssue,
+        public=DisputedIssuePublic,
+        create=IssueCreate,
+        search=lambda r: (r.name, r.description),
+        seed_section="issues",
+        sort_fields=("id", "name"),
+    )
+)
+POSITION = declare(
+    Resource(
+        kind="position", label="position", collection="positions", table=Position, public=PositionPublic,
+        create=PositionCreate, search=lambda r: (r.summary, ""), seed_section="positions",
+        links={"claim_ids": LinkField(PositionClaim, "position_id", "claim_id", "claim")},
+        sort_fields=("id", "actor_id", "stance", "issue_id"),
+    )
+)  # fmt: skip

@@ -2,11 +2,15 @@
 
 from datetime import date
 
+from pydantic import Field as Described
 from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
 from app.models import examples
 from app.models.examples import example
+from app.models.fields import Day, Int, Record, Slug
+from app.models.fields import Text as NonEmpty
+from app.models.resource import LinkField, Resource, declare
 from app.models.vocab import PlanStatus, PointCategory
 
 
@@ -52,3 +56,68 @@ class PlanPointPublic(PlanPointBase):
     model_config = example(examples.PLAN_POINT)
 
     issue_ids: list[str] = []
+
+
+class PlanProposer(SQLModel, table=True):
+    __tablename__ = "plan_proposer"
+    plan_id: str = Field(foreign_key="plan.id", primary_key=True, ondelete="CASCADE")
+    actor_id: str = Field(foreign_key="actor.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class PlanPointIssue(SQLModel, table=True):
+    __tablename__ = "plan_point_issue"
+    plan_point_id: str = Field(foreign_key="plan_point.id", primary_key=True, ondelete="CASCADE")
+    issue_id: str = Field(foreign_key="disputed_issue.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class PlanCreate(Record):
+    """A plan's own fields: the create schema of the API, and a seed plan without its points."""
+
+    id: Slug
+    name: NonEmpty
+    status: PlanStatus
+    announced_on: Day | None = None
+    description: str | None = None
+    supersedes_id: Slug | None = None
+    source_id: Slug | None = None
+    proposer_ids: list[Slug] = []
+
+
+class PlanPointSeed(Record):
+    """A point as a seed plan lists it: its plan and order are where it stands."""
+
+    id: Slug
+    ordinal: Int | None = None
+    parent_id: Slug | None = None
+    text: NonEmpty
+    category: PointCategory
+    issue_ids: list[Slug] = []
+
+
+class PlanPointCreate(PlanPointSeed):
+    plan_id: Slug
+    sequence: Int | None = Described(default=None, description="Order within the plan; default: after the last.")
+
+
+PLAN = declare(
+    Resource(
+        kind="plan",
+        label="plan",
+        collection="plans",
+        table=Plan,
+        public=PlanPublic,
+        create=PlanCreate,
+        search=lambda r: (r.name, r.description),
+        seed_section="plans",
+        links={"proposer_ids": LinkField(PlanProposer, "plan_id", "actor_id", "actor")},
+        sort_fields=("id", "name", "announced_on", "status"),
+    )
+)
+PLAN_POINT = declare(
+    Resource(
+        kind="plan_point", label="plan point", collection="plan-points", table=PlanPoint, public=PlanPointPublic,
+        create=PlanPointCreate, search=lambda r: (r.text, ""),
+        links={"issue_ids": LinkField(PlanPointIssue, "plan_point_id", "issue_id", "issue")},
+        sort_fields=("id", "plan_id", "sequence", "ordinal", "category"),
+    )
+)  # fmt: skip

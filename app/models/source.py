@@ -2,11 +2,15 @@
 
 from datetime import date
 
+from pydantic import Field as Described
 from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
 from app.models import examples
 from app.models.examples import example
+from app.models.fields import Day, Record, Slug
+from app.models.fields import Text as NonEmpty
+from app.models.resource import Resource, declare
 from app.models.vocab import Reliability, SourceKind
 
 
@@ -62,3 +66,32 @@ class SourcePublic(SourceSummary):
     )
 
     text: str
+
+
+class SourceFields(Record):
+    """What describes a source, whether it is written over the API or sliced out of a seed document."""
+
+    id: Slug
+    title: NonEmpty
+    kind: SourceKind
+    publisher: str | None = None
+    attributed_to: str | None = None
+    published_on: Day | None = None
+    url: str | None = None
+    reliability: Reliability
+    reliability_note: NonEmpty
+    notes: str | None = None
+    updates_id: Slug | None = Described(default=None, description="The earlier source this one corrects.")
+
+
+class SourceCreate(SourceFields):
+    text: NonEmpty = Described(description="The full text exactly as published; claims quote it.")
+
+
+SOURCE = declare(
+    Resource(
+        kind="source", label="source", collection="sources", table=Source, public=SourcePublic,
+        create=SourceCreate, search=lambda r: (r.title, r.text), seed_section="sources",
+        sort_fields=("id", "title", "published_on", "reliability"),
+    )
+)  # fmt: skip

@@ -1,7 +1,12 @@
 """The search thesaurus: words and phrases that mean the same to an analyst of these talks."""
 
+from pydantic import Field as Described
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
+
+from app.models.examples import example
+from app.models.fields import Record, Slug, Text
+from app.models.resource import Resource, declare
 
 
 class ThesaurusEntryBase(SQLModel):
@@ -19,4 +24,29 @@ class ThesaurusEntry(ThesaurusEntryBase, table=True):
 
 
 class ThesaurusEntryPublic(ThesaurusEntryBase):
-    pass
+    model_config = example(
+        {
+            "id": "prisoner-of-war",
+            "terms": ["prisoner of war", "POW", "prisoner", "captive"],
+            "note": 'The Praise article has "Prisoner‑of‑War Exchange" and "2,300 Ukrainian POWs".',
+        }
+    )
+
+
+class ThesaurusEntryCreate(Record):
+    """Words or phrases that mean the same in a search (seed_data/thesaurus.yaml), stored in the
+    ``thesaurus_entry`` table that search expands queries by."""
+
+    id: Slug
+    terms: list[Text] = Described(min_length=2)
+    note: Text
+
+
+THESAURUS_ENTRY = declare(
+    Resource(
+        kind="thesaurus_entry", label="thesaurus entry", collection="thesaurus", table=ThesaurusEntry,
+        public=ThesaurusEntryPublic, create=ThesaurusEntryCreate, search=lambda r: (" · ".join(r.terms), r.note),
+        seed_section="thesaurus", sort_fields=("id",), path_parameter="entry_id",
+        about="Curated sets of words and phrases that mean the same: a query naming one also finds the others.",
+    )
+)  # fmt: skip

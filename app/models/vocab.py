@@ -5,14 +5,6 @@ Member names equal their values, so SQLAlchemy (which stores enum names) and the
 
 from enum import StrEnum
 
-# Every kind of record, as revisions, the change feed and search name it (app/services/resources.py). An
-# enum rather than a Literal, so the OpenAPI document holds it once, as a component.
-RecordKind = StrEnum(
-    "RecordKind",
-    [(kind, kind) for kind in ("source", "actor", "plan", "plan_point", "issue", "position", "claim", "event",
-                               "claim_relation")],
-)  # fmt: skip
-
 
 class SourceKind(StrEnum):
     news_article = "news_article"

@@ -8,15 +8,16 @@ from app.db import SessionDep
 from app.deps import ActorDep
 from app.etags import respond_item
 from app.listing import Page, PageDep, respond
-from app.models import ActorPublic, ClaimPublic, EventPublic, PositionPublic
+from app.models import ActorPublic
 from app.models.vocab import ActorKind
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import SearchText
+from app.routes.records import sub_lists
 from app.services import actors as service
-from app.services.claims import ClaimSort, list_claims
-from app.services.events import EventSort, list_events
-from app.services.issues import PositionSort, list_positions
+from app.services.claims import list_claims
+from app.services.events import list_events
+from app.services.issues import list_positions
 
 router = make_router(tags=["actors"])
 
@@ -44,34 +45,14 @@ def get_actor(request: Request, session: SessionDep, actor: ActorDep):
     return respond_item(request, service.to_public(session, [actor])[0])
 
 
-@router.get("/actors/{actor_id}/claims", response_model=Page[ClaimPublic])
-@in_read_pool
-def list_actor_claims(
-    request: Request, session: SessionDep, page: PageDep, actor: ActorDep,
-    sort: ClaimSort | None = None,
-):  # fmt: skip
-    """List the claims about this actor or spoken by it."""
-    found = list_claims(session=session, page=page, sort=sort, actor_id=actor.id)
-    return respond(request, page, found, ClaimPublic)
-
-
-@router.get("/actors/{actor_id}/positions", response_model=Page[PositionPublic])
-@in_read_pool
-def list_actor_positions(
-    request: Request, session: SessionDep, page: PageDep, actor: ActorDep,
-    sort: PositionSort | None = None,
-):  # fmt: skip
-    """List the positions this actor takes."""
-    found = list_positions(session=session, page=page, sort=sort, actor_id=actor.id)
-    return respond(request, page, found, PositionPublic)
-
-
-@router.get("/actors/{actor_id}/events", response_model=Page[EventPublic])
-@in_read_pool
-def list_actor_events(
-    request: Request, session: SessionDep, page: PageDep, actor: ActorDep,
-    sort: EventSort | None = None,
-):  # fmt: skip
-    """List the events this actor took part in."""
-    found = list_events(session=session, page=page, sort=sort, actor_id=actor.id)
-    return respond(request, page, found, EventPublic)
+# The lists under one actor: (path, operation, kind listed, lister, summary).
+sub_lists(
+    router, owner=ActorDep, key="actor_id", lists=(
+    ("/actors/{actor_id}/claims", "list_actor_claims", "claim", list_claims,
+     "List the claims about this actor or spoken by it."),
+    ("/actors/{actor_id}/positions", "list_actor_positions", "position", list_positions,
+     "List the positions this actor takes."),
+    ("/actors/{actor_id}/events", "list_actor_events", "event", list_events,
+     "List the events this actor took part in."),
+    ),
+)  # fmt: skip

@@ -6,13 +6,14 @@ from app.db import SessionDep
 from app.deps import EventDep
 from app.etags import respond_item
 from app.listing import Page, PageDep, require_order, respond
-from app.models import ClaimPublic, EventPublic
+from app.models import EventPublic
 from app.models.vocab import EventKind
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import Day, IdFilter, SearchText
+from app.routes.records import sub_lists
 from app.services import events as service
-from app.services.claims import ClaimSort, list_claims
+from app.services.claims import list_claims
 
 router = make_router(tags=["events"])
 
@@ -47,12 +48,9 @@ def get_event(request: Request, session: SessionDep, event: EventDep):
     return respond_item(request, service.events_to_public(session, [event])[0])
 
 
-@router.get("/events/{event_id}/claims", response_model=Page[ClaimPublic])
-@in_read_pool
-def list_event_claims(
-    request: Request, session: SessionDep, page: PageDep, event: EventDep,
-    sort: ClaimSort | None = None,
-):  # fmt: skip
-    """List the claims that report this event."""
-    found = list_claims(session=session, page=page, sort=sort, event_id=event.id)
-    return respond(request, page, found, ClaimPublic)
+sub_lists(
+    router, owner=EventDep, key="event_id", lists=(
+    ("/events/{event_id}/claims", "list_event_claims", "claim", list_claims,
+     "List the claims that report this event."),
+    ),
+)  # fmt: skip

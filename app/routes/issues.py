@@ -8,14 +8,15 @@ from app.db import SessionDep
 from app.deps import IssueDep, PositionDep
 from app.etags import respond_item
 from app.listing import Page, PageDep, respond
-from app.models import ClaimPublic, DisputedIssuePublic, PlanPointPublic, PositionPublic
+from app.models import DisputedIssuePublic, PositionPublic
 from app.models.vocab import Stance
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import IdFilter, SearchText
+from app.routes.records import sub_lists
 from app.services import issues as service
-from app.services.claims import ClaimSort, list_claims
-from app.services.plans import PlanPointSort, list_plan_points
+from app.services.claims import list_claims
+from app.services.plans import list_plan_points
 
 router = make_router()
 
@@ -52,26 +53,15 @@ def list_issue_positions(
     return respond(request, page, found, PositionPublic)
 
 
-@router.get("/issues/{issue_id}/claims", response_model=Page[ClaimPublic], tags=["issues"])
-@in_read_pool
-def list_issue_claims(
-    request: Request, session: SessionDep, page: PageDep, issue: IssueDep,
-    sort: ClaimSort | None = None,
-):  # fmt: skip
-    """List the claims about this issue."""
-    found = list_claims(session=session, page=page, sort=sort, issue_id=issue.id)
-    return respond(request, page, found, ClaimPublic)
-
-
-@router.get("/issues/{issue_id}/plan-points", response_model=Page[PlanPointPublic], tags=["issues"])
-@in_read_pool
-def list_issue_plan_points(
-    request: Request, session: SessionDep, page: PageDep, issue: IssueDep,
-    sort: PlanPointSort | None = None,
-):  # fmt: skip
-    """List the plan points, across plans, that touch this issue."""
-    found = list_plan_points(session=session, page=page, sort=sort, issue_id=issue.id)
-    return respond(request, page, found, PlanPointPublic)
+# The lists under one issue: (path, operation, kind listed, lister, summary).
+sub_lists(
+    router, owner=IssueDep, key="issue_id", tags=["issues"], lists=(
+    ("/issues/{issue_id}/claims", "list_issue_claims", "claim", list_claims,
+     "List the claims about this issue."),
+    ("/issues/{issue_id}/plan-points", "list_issue_plan_points", "plan_point", list_plan_points,
+     "List the plan points, across plans, that touch this issue."),
+    ),
+)  # fmt: skip
 
 
 @router.get("/positions", response_model=Page[PositionPublic], tags=["positions"])

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Query
 
-from app.models.seed_schema import Day as Day  # the date filters' type, shared with the write bodies
+from app.models.fields import Day as Day  # the date filters' type, shared with the write bodies
 
 SearchText = Annotated[
     str | None,

@@ -8,14 +8,15 @@ from app.db import SessionDep
 from app.deps import PlanDep, PlanPointDep
 from app.etags import respond_item
 from app.listing import Page, PageDep, require_order, respond
-from app.models import ClaimPublic, PlanPointPublic, PlanPublic, PositionPublic
+from app.models import PlanPointPublic, PlanPublic
 from app.models.vocab import PlanStatus, PointCategory
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import Day, IdFilter, SearchText
+from app.routes.records import sub_lists
 from app.services import plans as service
-from app.services.claims import ClaimSort, list_claims
-from app.services.issues import PositionSort, list_positions
+from app.services.claims import list_claims
+from app.services.issues import list_positions
 
 router = make_router()
 
@@ -49,26 +50,15 @@ def get_plan(request: Request, session: SessionDep, plan: PlanDep):
     return respond_item(request, service.plans_to_public(session, [plan])[0])
 
 
-@router.get("/plans/{plan_id}/points", response_model=Page[PlanPointPublic], tags=["plans"])
-@in_read_pool
-def list_plan_points_of_plan(
-    request: Request, session: SessionDep, page: PageDep, plan: PlanDep,
-    sort: service.PlanPointSort | None = None,
-):  # fmt: skip
-    """List this plan's points in the order the source gives them."""
-    found = service.list_plan_points(session=session, page=page, sort=sort, plan_id=plan.id)
-    return respond(request, page, found, PlanPointPublic)
-
-
-@router.get("/plans/{plan_id}/positions", response_model=Page[PositionPublic], tags=["plans"])
-@in_read_pool
-def list_plan_positions(
-    request: Request, session: SessionDep, page: PageDep, plan: PlanDep,
-    sort: PositionSort | None = None,
-):  # fmt: skip
-    """List actors' positions on this plan as a whole."""
-    found = list_positions(session=session, page=page, sort=sort, plan_id=plan.id)
-    return respond(request, page, found, PositionPublic)
+# The lists under one plan: (path, operation, kind listed, lister, summary).
+sub_lists(
+    router, owner=PlanDep, key="plan_id", tags=["plans"], lists=(
+    ("/plans/{plan_id}/points", "list_plan_points_of_plan", "plan_point", service.list_plan_points,
+     "List this plan's points in the order the source gives them."),
+    ("/plans/{plan_id}/positions", "list_plan_positions", "position", list_positions,
+     "List actors' positions on this plan as a whole."),
+    ),
+)  # fmt: skip
 
 
 @router.get("/plan-points", response_model=Page[PlanPointPublic], tags=["plan points"])
@@ -99,23 +89,12 @@ def get_plan_point(request: Request, session: SessionDep, point: PlanPointDep):
     return respond_item(request, service.points_to_public(session, [point])[0])
 
 
-@router.get("/plan-points/{plan_point_id}/claims", response_model=Page[ClaimPublic], tags=["plan points"])
-@in_read_pool
-def list_plan_point_claims(
-    request: Request, session: SessionDep, page: PageDep, point: PlanPointDep,
-    sort: ClaimSort | None = None,
-):  # fmt: skip
-    """List the claims about this plan point."""
-    found = list_claims(session=session, page=page, sort=sort, plan_point_id=point.id)
-    return respond(request, page, found, ClaimPublic)
-
-
-@router.get("/plan-points/{plan_point_id}/positions", response_model=Page[PositionPublic], tags=["plan points"])
-@in_read_pool
-def list_plan_point_positions(
-    request: Request, session: SessionDep, page: PageDep, point: PlanPointDep,
-    sort: PositionSort | None = None,
-):  # fmt: skip
-    """List actors' positions on this plan point."""
-    found = list_positions(session=session, page=page, sort=sort, plan_point_id=point.id)
-    return respond(request, page, found, PositionPublic)
+# The lists under one planpoint: (path, operation, kind listed, lister, summary).
+sub_lists(
+    router, owner=PlanPointDep, key="plan_point_id", tags=["plan points"], lists=(
+    ("/plan-points/{plan_point_id}/claims", "list_plan_point_claims", "claim", list_claims,
+     "List the claims about this plan point."),
+    ("/plan-points/{plan_point_id}/positions", "list_plan_point_positions", "position", list_positions,
+     "List actors' positions on this plan point."),
+    ),
+)  # fmt: skip

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from app import models
 from app.db import SessionDep
 from app.listing import PageDep, respond
+from app.models.resource import RESOURCES
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
-from app.services.indexing import INDEXED
 from app.services.search import SearchFilters, SearchHit, SearchKind, SearchMatch, SearchPage, search_records
 
 router = make_router()
@@ -73,7 +73,7 @@ class Stats(BaseModel):
     counts: dict[str, int] = Field(examples=[{"claim": 180, "actor": 45}])
 
 
-STATS_TABLES = {kind: table for kind, (table, _) in INDEXED.items()} | {"document": models.Document}
+STATS_TABLES = {kind: resource.table for kind, resource in RESOURCES.items()} | {"document": models.Document}
 
 
 @router.get("/stats", response_model=Stats, tags=["meta"])

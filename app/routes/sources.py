@@ -8,13 +8,14 @@ from app.db import SessionDep
 from app.deps import SourceDep
 from app.etags import respond_item
 from app.listing import Page, PageDep, require_order, respond
-from app.models import ClaimPublic, SourcePublic, SourceSummary
+from app.models import SourcePublic, SourceSummary
 from app.models.vocab import Reliability, SourceKind
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import Day, IdFilter, SearchText
+from app.routes.records import sub_lists
 from app.services import sources as service
-from app.services.claims import ClaimSort, list_claims
+from app.services.claims import list_claims
 
 router = make_router(tags=["sources"])
 
@@ -49,12 +50,9 @@ def get_source(request: Request, source: SourceDep):
     return respond_item(request, SourcePublic.model_validate(source.model_dump() | {"text_length": len(source.text)}))
 
 
-@router.get("/sources/{source_id}/claims", response_model=Page[ClaimPublic])
-@in_read_pool
-def list_source_claims(
-    request: Request, session: SessionDep, page: PageDep, source: SourceDep,
-    sort: ClaimSort | None = None,
-):  # fmt: skip
-    """List the claims quoted from this source."""
-    found = list_claims(session=session, page=page, sort=sort, source_id=source.id)
-    return respond(request, page, found, ClaimPublic)
+sub_lists(
+    router, owner=SourceDep, key="source_id", lists=(
+    ("/sources/{source_id}/claims", "list_source_claims", "claim", list_claims,
+     "List the claims quoted from this source."),
+    ),
+)  # fmt: skip

@@ -10,7 +10,7 @@ from app.curation import Suggestion
 from app.db import SessionDep
 from app.deps import SourceDep
 from app.listing import Page, PageDep, PageParams, respond
-from app.models.seed_schema import Day
+from app.models.fields import Day
 from app.paging import PageResult
 from app.read_pool import in_read_pool
 from app.routes.base import make_router

@@ -16,11 +16,12 @@ from app.db import SessionDep
 from app.errors import PROBLEM_MEDIA_TYPE, Forbidden, ProblemDetails
 from app.etags import etag_of
 from app.listing import Page, PageDep, respond
-from app.models import RevisionPublic
-from app.models.vocab import RecordKind
+from app.models import RecordKind, RevisionPublic
+from app.models.resource import referenced
 from app.read_pool import in_read_pool
 from app.services import bulk, revisions, writes
 from app.services.resources import RESOURCES, Resource
+from app.services.rules import rules_for
 
 IfMatch = Annotated[
     str | None, Header(description="Write only if the record still has this ETag (else 412).", alias="If-Match")
@@ -36,25 +37,17 @@ WRITE_RESPONSES = {
     403: _problem("The key lacks the scope (write; admin to cascade)"),
     409: _problem("Conflicts with existing data"),
 }  # 412 where If-Match is taken and 413 where a body is: app/openapi.py declares them (shared components)
-# Kinds whose changes can conflict (a cited source's text, a duplicate relation), and kinds nothing refers to
-# (whose deletes never conflict): each operation documents only the answers it can give.
-CONFLICTING_UPDATES = {"source", "claim_relation"}
-UNREFERENCED = {"claim_relation", "position"}
 
 
 def _responses(*statuses: int) -> dict:
     return {status: WRITE_RESPONSES[status] for status in statuses}
 
 
-# The path parameter of each kind's item routes, as the read routes name it.
-PATH_PARAMETER = {"claim_relation": "relation_id"}
-
-
 def _write_routes(router: APIRouter, resource: Resource) -> None:
     kind, path, label, public = resource.kind, f"/{resource.collection}", resource.label, resource.public
     create_schema, update_schema = resource.create, resource.update
     name = kind
-    RecordId = Annotated[str, Path(alias=PATH_PARAMETER.get(kind, f"{kind}_id"), description=f"The {label}'s id.")]
+    RecordId = Annotated[str, Path(alias=resource.parameter, description=f"The {label}'s id.")]
 
     def create(
         request: Request,
@@ -104,7 +97,7 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         found = revisions.history(session=session, kind=kind, record_id=record_id, page=page)
         return respond(request, page, found, RevisionPublic)
 
-    item = f"{path}/{{{PATH_PARAMETER.get(kind, kind + '_id')}}}"
+    item = f"{path}/{{{resource.parameter}}}"
     router.add_api_route(
         path,
         create,
@@ -127,7 +120,7 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         response_model=public,
         name=f"update_{name}",
         summary=f"Change fields of a {label}",
-        responses=_responses(401, 403, *([409] if kind in CONFLICTING_UPDATES else [])),
+        responses=_responses(401, 403, *([409] if rules_for(kind).update_conflicts else [])),
         description="Send only the fields to change; `null` clears an optional field.",
     )
     router.add_api_route(
@@ -138,7 +131,7 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         response_class=Response,
         name=f"delete_{name}",
         summary=f"Delete a {label}",
-        responses=_responses(401, 403, *([] if kind in UNREFERENCED else [409])),
+        responses=_responses(401, 403, *([409] if referenced(kind) else [])),
         description=f"Needs a `write` key. A {label} that other records need is not deleted (409 lists them) "
         "unless `cascade=true` (an `admin` key). Send `If-Match` to delete only the state you read.",
     )
@@ -194,7 +187,7 @@ def _bulk(session, body: str, key_name: str, allow_cascade: bool) -> bulk.BulkRe
 def build_router(make_router) -> APIRouter:
     router = make_router()
     for resource in RESOURCES.values():
-        sub = make_router(tags=[resource.tag])
+        sub = make_router(tags=[resource.tag_name])
         _write_routes(sub, resource)
         router.include_router(sub)
 

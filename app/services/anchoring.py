@@ -7,6 +7,7 @@ Claims also store the same span in UTF-16 code units (``quote_offsets``), the un
 a character outside the Basic Multilingual Plane (an emoji) is one code point but two units.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -95,3 +96,8 @@ def anchor_quote(
             candidates=matching,
         )
     return Span(matching[0], matching[0] + len(quote))
+
+
+def sha256_hex(text: str) -> str:
+    """The digest a stored text is kept with: a source's or document's, checked by seed and import."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,6 +1,5 @@
 """Reading claims and their relations: shared by /claims and every sub-collection of claims."""
 
-from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 
@@ -10,21 +9,17 @@ from sqlmodel import Session
 from app import models
 from app.db import sortable
 from app.errors import NotFound
-from app.listing import PageParams, order_by, sort_enum
+from app.listing import PageParams, order_by, sort_of
 from app.models import Claim, ClaimPublic, ClaimRelation
+from app.models.claim import CLAIM
 from app.paging import IdWalk, PageResult, fetch_page
 from app.prepared import Prepared
-from app.services.lookup import fields_of, grouped_many, ordered_search, rows_of
+from app.services.lookup import ordered_search, rows_of
+from app.services.resources import public_forms
+from app.services.rules import RELATIONS, relation_views
 
-SORT_COLUMNS = {
-    "id": Claim.id,
-    "stated_on": Claim.stated_on,
-    "credibility": Claim.credibility,
-    "value": Claim.value,
-    "source_id": Claim.source_id,
-    "quote_start": Claim.quote_start,
-}
-ClaimSort = sort_enum("ClaimSort", list(SORT_COLUMNS))
+SORT_COLUMNS = CLAIM.sort_columns
+ClaimSort = sort_of("claim")
 
 
 def list_claims(
@@ -118,12 +113,8 @@ def _id_walk(filters: dict) -> IdWalk | None:
     return walk
 
 
-CLAIM_LINKS = {
-    "actor_ids": (models.ClaimActor.claim_id, models.ClaimActor.actor_id),
-    "plan_point_ids": (models.ClaimPlanPoint.claim_id, models.ClaimPlanPoint.plan_point_id),
-    "issue_ids": (models.ClaimIssue.claim_id, models.ClaimIssue.issue_id),
-    "event_ids": (models.ClaimEvent.claim_id, models.ClaimEvent.event_id),
-}
+CLAIM_LINKS = {name: (getattr(link.table, link.owner), getattr(link.table, link.target))
+               for name, link in CLAIM.links.items()}  # fmt: skip
 
 
 # Claims are read as column rows through the session's connection, not as ORM objects, and their statements
@@ -135,19 +126,8 @@ _LINKS_OF_ONE = Prepared(
     union_all(*(select(literal(field), target).where(owner == bindparam("claim_id"))
                 for field, (owner, target) in CLAIM_LINKS.items()))
 )  # fmt: skip
-_RELATIONS = select(
-    ClaimRelation.id,
-    ClaimRelation.type,
-    ClaimRelation.from_claim_id,
-    ClaimRelation.to_claim_id,
-    ClaimRelation.rationale,
-).order_by(sortable(ClaimRelation.id))
-_RELATIONS_OF = _RELATIONS.where(
-    or_(ClaimRelation.from_claim_id.in_(bindparam("ids", expanding=True)),
-        ClaimRelation.to_claim_id.in_(bindparam("ids", expanding=True)))
-)  # fmt: skip
 _RELATIONS_OF_ONE = Prepared(
-    _RELATIONS.where(or_(ClaimRelation.from_claim_id == bindparam("id"), ClaimRelation.to_claim_id == bindparam("id")))
+    RELATIONS.where(or_(ClaimRelation.from_claim_id == bindparam("id"), ClaimRelation.to_claim_id == bindparam("id")))
 )
 
 
@@ -163,42 +143,10 @@ def get_public(session: Session, claim_id: str) -> ClaimPublic:
     for field, target in sorted(_LINKS_OF_ONE.rows(connection, claim_id=claim_id)):  # ids by code point, as in lists
         claim[field].append(target)
     relations = _RELATIONS_OF_ONE.rows(connection, id=claim_id)
-    claim["relations"] = [view for relation in relations for own, view in _both_ways(relation) if own == claim_id]
+    claim["relations"] = [view for relation in relations for own, view in relation_views(*relation) if own == claim_id]
     return ClaimPublic.model_validate(claim)
 
 
 def to_public(session: Session, claims: list) -> list[ClaimPublic]:
     """Claims (ORM objects or column rows) with their links and relations: two queries for the whole page."""
-    rows = [fields_of(claim) for claim in claims]
-    ids = [row["id"] for row in rows]
-    links = grouped_many(session, CLAIM_LINKS, ids)
-    relations = related_claims(session, ids)
-    return [
-        ClaimPublic.model_validate(
-            row | {field: links[field][row["id"]] for field in CLAIM_LINKS} | {"relations": relations[row["id"]]}
-        )
-        for row in rows
-    ]
-
-
-def related_claims(session: Session, ids: list[str]) -> dict[str, list[dict]]:
-    """Each claim's relations, seen from that claim (outgoing and incoming), as ``RelatedClaim`` fields."""
-    result: dict[str, list[dict]] = {claim_id: [] for claim_id in ids}
-    if not ids:
-        return result
-    for relation in session.connection().execute(_RELATIONS_OF, {"ids": ids}):
-        for own, view in _both_ways(relation):
-            if own in result:
-                result[own].append(view)
-    return result
-
-
-def _both_ways(relation: tuple) -> Iterator[tuple[str, dict]]:
-    """A relation row (id, type, from, to, rationale) as seen from each of its two claims.
-
-    Plain fields: ``ClaimPublic`` validates them into ``RelatedClaim`` as it validates the claim.
-    """
-    relation_id, type_, from_id, to_id, rationale = relation
-    for own, other, direction in ((from_id, to_id, "outgoing"), (to_id, from_id, "incoming")):
-        yield own, {"relation_id": relation_id, "type": type_, "direction": direction, "claim_id": other,
-                    "rationale": rationale}  # fmt: skip
+    return public_forms(session, "claim", claims)

@@ -7,21 +7,19 @@ from sqlalchemy import or_, select
 from sqlmodel import Session
 
 from app import models
-from app.listing import PageParams, sort_enum
+from app.listing import PageParams, sort_of
 from app.models import ClaimRelation, ClaimRelationPublic, Event, EventPublic
+from app.models.claim import CLAIM_RELATION
+from app.models.event import EVENT
 from app.models.vocab import EventKind, RelationType
 from app.paging import PageResult, fetch_page
-from app.services.lookup import fields_of, grouped_many, ordered_search, rows_of
+from app.services.lookup import ordered_search, rows_of
+from app.services.resources import public_forms
 
-EVENT_SORT_COLUMNS = {
-    "id": Event.id,
-    "occurred_on": Event.occurred_on,
-    "kind": Event.kind,
-    "title": Event.title,
-}
-EventSort = sort_enum("EventSort", list(EVENT_SORT_COLUMNS))
-RELATION_SORT_COLUMNS = {"id": ClaimRelation.id, "type": ClaimRelation.type}
-RelationSort = sort_enum("RelationSort", list(RELATION_SORT_COLUMNS))
+EVENT_SORT_COLUMNS = EVENT.sort_columns
+EventSort = sort_of("event")
+RELATION_SORT_COLUMNS = CLAIM_RELATION.sort_columns
+RelationSort = sort_of("claim_relation")
 
 
 def list_events(
@@ -56,21 +54,8 @@ def list_events(
     return fetch_page(session, statement, ordering, page, public=events_to_public)
 
 
-def events_to_public(session: Session, events: list[Event]) -> list[EventPublic]:
-    ids = [e.id for e in events]
-    links = grouped_many(
-        session,
-        {
-            "actor_ids": (models.EventActor.event_id, models.EventActor.actor_id),
-            "claim_ids": (models.ClaimEvent.event_id, models.ClaimEvent.claim_id),
-        },
-        ids,
-    )
-    actors, claims = links["actor_ids"], links["claim_ids"]
-    return [
-        EventPublic.model_validate(fields_of(e) | {"actor_ids": actors[e.id], "claim_ids": claims[e.id]})
-        for e in events
-    ]
+def events_to_public(session: Session, events: list) -> list[EventPublic]:
+    return public_forms(session, "event", events)
 
 
 def list_relations(
@@ -100,5 +85,5 @@ def list_relations(
     return fetch_page(session, statement, ordering, page, public=relations_to_public)
 
 
-def relations_to_public(_session: Session, relations: list) -> list[ClaimRelationPublic]:
-    return [ClaimRelationPublic.model_validate(fields_of(relation)) for relation in relations]
+def relations_to_public(session: Session, relations: list) -> list[ClaimRelationPublic]:
+    return public_forms(session, "claim_relation", relations)

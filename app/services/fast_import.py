@@ -39,14 +39,13 @@ from sqlmodel import Session
 
 from app.collector_pause import cyclic_collector_paused
 from app.db import stored_value
-from app.search import SEARCH_TABLE, SearchEntry
-from app.services.anchoring import QuoteError, Span, anchor_quote, quote_offsets
-from app.services.indexing import INDEXED
-from app.services.resources import KIND_OF_TABLE, RESOURCES
-from app.services.seed_reader import sha256_hex
+from app.errors import Problem
+from app.models.resource import RESOURCES, kind_of_table, parents_first
+from app.search import SEARCH_TABLE
+from app.services.indexing import search_entries
+from app.services.resources import public_forms
+from app.services.rules import NotKnownHere, rules_for
 
-# Parents before children: every reference a record may hold points to a kind earlier in this order.
-KIND_ORDER = ("source", "actor", "issue", "plan", "plan_point", "event", "claim", "position", "claim_relation")
 LINE_KEYS = frozenset({"op", "kind", "id", "data", "cascade"})
 FIRST_STEP = 64  # lines tried after a line went to the write engine; doubles while lines stay fast
 SOURCE_TEXT_CACHE = 20_000
@@ -74,6 +73,7 @@ class KindSpec:
     references: tuple[tuple[str, str, bool], ...]  # (column, target kind, refers to its own table)
     links: tuple[LinkSpec, ...]
     public_fields: tuple[str, ...]
+    shown_as: tuple[tuple[str, str], ...]  # (link field, field of the target's public form listing this one)
     insert_sql: str
     json_columns: frozenset[str]
     converted: tuple[str, ...]  # columns whose validated values (dates, enums) are stored as text
@@ -87,15 +87,13 @@ def spec(kind: str) -> KindSpec:
     writable = set(resource.create.model_fields) | DERIVED_COLUMNS
     columns = tuple(c.name for c in table.columns if c.name in writable)
     references = tuple(
-        (c.name, KIND_OF_TABLE[fk.column.table.name], fk.column.table is table)
+        (c.name, kind_of_table(fk.column.table.name), fk.column.table is table)
         for c in table.columns
         if c.name in writable
         for fk in c.foreign_keys
     )
     links = tuple(
-        LinkSpec(
-            name, link.table.__tablename__, link.owner, link.target, KIND_OF_TABLE[link.target_table.__tablename__]
-        )
+        LinkSpec(name, link.table.__tablename__, link.owner, link.target, link.target_kind)
         for name, link in resource.links.items()
     )
     # A plain INSERT: the fast path writes only records that do not exist yet (an upsert clause would cost a
@@ -103,10 +101,11 @@ def spec(kind: str) -> KindSpec:
     insert_sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     json_columns = frozenset(c.name for c in table.columns if c.name in columns and isinstance(c.type, JSON))
     public_fields = tuple(resource.public.model_fields)
+    shown_as = tuple((name, link.shown_as) for name, link in resource.links.items() if link.shown_as)
     converted = tuple(c for c in columns if c in resource.create.model_fields and _stored_as_text(resource.create, c))
     row_of = itemgetter(*columns) if len(columns) > 1 else lambda values: (values[columns[0]],)
-    return KindSpec(kind, table.name, columns, references, links, public_fields, insert_sql, json_columns, converted,
-                    row_of)  # fmt: skip
+    return KindSpec(kind, table.name, columns, references, links, public_fields, shown_as, insert_sql, json_columns,
+                    converted, row_of)  # fmt: skip
 
 
 def _stored_as_text(schema: type, name: str) -> bool:
@@ -183,8 +182,8 @@ def _parse(number: int, raw: str | bytes) -> _Line | None:
     ):
         return None
     record_id = line.get("id") or data.get("id")
-    if not isinstance(record_id, str) or not record_id or (kind == "actor" and "roles" in data):
-        return None  # roles cite claims by source: left to the engine
+    if not isinstance(record_id, str) or not record_id or not rules_for(kind).owned_fields.isdisjoint(data):
+        return None  # rows the record owns besides its links (an actor's roles): left to the engine
     if line.get("id") is not None and data.get("id") != record_id:
         data = data | {"id": record_id}
     return _Line(number, raw, kind, op, record_id, data)
@@ -255,7 +254,7 @@ class FastWriter:
         by_kind: dict[str, list[Item]] = defaultdict(list)
         for item in fresh:
             by_kind[item.kind].append(item)
-        for kind in KIND_ORDER:
+        for kind in parents_first():
             items = by_kind.get(kind)
             if not items:
                 continue
@@ -267,11 +266,7 @@ class FastWriter:
                 pairs = sorted((item.record_id, target) for item in items for target in item.values[link.field])
                 if pairs:
                     cursor.executemany(f"INSERT INTO {link.table} ({link.owner}, {link.target}) VALUES (?, ?)", pairs)
-            describe = INDEXED[kind][1]
-            entries = []
-            for item in items:
-                title, body = describe(item.model)
-                entries.append(SearchEntry(kind, item.record_id, title or "", body or "").row())
+            entries = [entry.row() for entry in search_entries(kind, (item.model for item in items))]
             cursor.executemany(
                 f"INSERT INTO {SEARCH_TABLE} (kind, item_id, title, body, title_terms, body_terms)"
                 " VALUES (:kind, :item_id, :title, :body, :title_terms, :body_terms)",
@@ -302,11 +297,10 @@ class FastWriter:
             by_kind[kind].append(record_id)
         found: dict[tuple[str, str], dict] = {}
         for kind, ids in by_kind.items():
-            resource = RESOURCES[kind]
-            table = resource.table
+            table = RESOURCES[kind].table
             for start in range(0, len(ids), 500):
                 rows = list(self.session.scalars(select(table).where(table.id.in_(ids[start : start + 500]))))
-                for public in resource.to_public(self.session, rows):
+                for public in public_forms(self.session, kind, rows):
                     found[(kind, public.id)] = public.model_dump(mode="json")
         return found
 
@@ -346,9 +340,7 @@ class _DatabaseState:
             writer.source_texts.clear()
             writer.texts_read_in = writer.session.get_transaction()
         wanted: dict[str, set[str]] = defaultdict(set)
-        source_ids: set[str] = set()
-        parent_points: set[str] = set()
-        relation_froms: set[str] = set()
+        asked: dict[str, set[str]] = defaultdict(set)
         for line in lines:
             if line.blank:
                 continue
@@ -360,20 +352,18 @@ class _DatabaseState:
                     wanted[target_kind].add(value)
             for link in kind_spec.links:
                 wanted[link.target_kind].update(getattr(line.model, link.field))
-            if line.kind == "claim":
-                source_ids.add(line.model.source_id)
-            elif line.kind == "plan_point" and line.model.parent_id:
-                parent_points.add(line.model.parent_id)
-            elif line.kind == "claim_relation":
-                relation_froms.add(line.model.from_claim_id)
+            for question, key in rules_for(line.kind).asks(line.model.__dict__):
+                asked[question].add(key)
         self.ids = {kind: self._existing_ids(kind, ids) for kind, ids in wanted.items()}
-        self.point_plans = dict(self._select("SELECT id, plan_id FROM plan_point", "id", parent_points))
+        self.point_plans = dict(self._select("SELECT id, plan_id FROM plan_point", "id", asked["plan_of_point"]))
         self.relations = {
             (type_, from_id, to_id): relation_id
             for relation_id, type_, from_id, to_id in self._select(
-                "SELECT id, type, from_claim_id, to_claim_id FROM claim_relation", "from_claim_id", relation_froms
+                "SELECT id, type, from_claim_id, to_claim_id FROM claim_relation", "from_claim_id",
+                asked["relations_from"],
             )
-        }
+        }  # fmt: skip
+        source_ids = asked["source_text"]
         if len(writer.source_texts) + len(source_ids) > SOURCE_TEXT_CACHE:
             writer.source_texts.clear()
         missing = [s for s in source_ids if s not in writer.source_texts and s in self.ids.get("source", ())]
@@ -418,37 +408,51 @@ class _DatabaseState:
         return found
 
 
-def _anchored(text: str, model: Any) -> tuple[int, int] | None:
-    """The claim's quote's offsets in its source text, or None when anchoring fails (the engine says why)."""
-    quote, start = model.quote, model.quote_start
-    if start is not None and quote and text.startswith(quote, start):
-        end = start + len(quote)  # anchor_quote's answer for a quote found at its start, without its call
-    else:
-        try:
-            span = anchor_quote(text, quote, start=start, prefix=model.prefix, suffix=model.suffix)
-        except QuoteError:
-            return None
-        start, end = span.start, span.end
-    if model.quote_end is not None and model.quote_end != end:
-        return None
-    return start, end
-
-
 class _Run:
-    """The lines of a batch accepted so far, and what they add to the database's state."""
+    """The lines of a batch accepted so far, and what they add to the database's state.
+
+    It is the ``Known`` the kinds' rules ask (app/services/rules.py) while judging a line of the batch, and the
+    ``Batch`` they add to: what it cannot answer from the batch and what it loaded, it leaves to the engine.
+    """
 
     def __init__(self, state: _DatabaseState):
         self.state = state
         self.items: list[Item] = []
-        self.new_ids: dict[str, set[str]] = defaultdict(set)
+        self.fresh: dict[str, dict[str, dict]] = defaultdict(dict)  # kind → id → values of the new records
         self.ids: dict[str, set[str]] = defaultdict(set, {k: set(v) for k, v in state.ids.items()})  # all known
         self.seen: set[tuple[str, str]] = set()
-        self.source_texts: dict[str, str] = {}
-        self.point_plans: dict[str, str] = {}
-        self.relations: set[tuple[str, str, str]] = set()
-        self.claims_of_event: dict[str, list[str]] = defaultdict(list)
-        self.relations_of_claim: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+        self.relation_ids: dict[tuple[str, str, str], str] = {}
+        self.shown: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
         self.knock_on: set[tuple[str, str]] = set()
+
+    # ---- Known -----------------------------------------------------------------------------------------
+
+    def exists(self, kind: str, record_id: str) -> bool:
+        return record_id in self.ids[kind]
+
+    def source_text(self, source_id: str) -> str | None:
+        fresh = self.fresh["source"].get(source_id)
+        return fresh["text"] if fresh else self.state.writer.source_texts.get(source_id)
+
+    def plan_of_point(self, point_id: str) -> str | None:
+        fresh = self.fresh["plan_point"].get(point_id)
+        return fresh["plan_id"] if fresh else self.state.point_plans.get(point_id)
+
+    def next_sequence(self, plan_id: str, record_id: str) -> int:
+        raise NotKnownHere("the last point of the plan")
+
+    def relation_twin(self, triple: tuple[str, str, str], record_id: str) -> str | None:
+        twin = self.relation_ids.get(triple) or self.state.relations.get(triple)
+        return twin if twin != record_id else None
+
+    # ---- Batch -----------------------------------------------------------------------------------------
+
+    def show(self, kind: str, record_id: str, field: str, entry: dict, *, order: str) -> None:
+        self.shown[(kind, record_id)][field].append((order, entry))
+        if record_id not in self.fresh[kind]:
+            self.knock_on.add((kind, record_id))
+
+    # ---- lines -----------------------------------------------------------------------------------------
 
     def add(self, line: _Line) -> bool:
         """Take the line if its outcome is certain; False leaves it (and all after it) to the write engine."""
@@ -474,8 +478,10 @@ class _Run:
                 targets = values[link.field] = sorted(set(targets))
                 if not ids[link.target_kind].issuperset(targets):
                     return False
-        if not self._derive(kind, model, values):
-            return False
+        try:
+            rules_for(kind).derive(values, values, self, record_id)
+        except (Problem, NotKnownHere):
+            return False  # the engine judges it, and says why
         item = Item(line.number, kind, record_id, model, values, existed=stored)
         if stored:
             # The engine would update only the fields given: the line is a no-op if they hold those values.
@@ -485,74 +491,31 @@ class _Run:
                 return False
             item.noop = True
         else:
-            self._note(kind, record_id, values)
+            self._note(kind_spec, record_id, values)
         self.seen.add((kind, record_id))
         self.items.append(item)
         return True
 
-    def _derive(self, kind: str, model: Any, values: dict) -> bool:
-        """Compute derived columns and run the kind's own checks; False when the engine must judge."""
-        if kind == "source":
-            values["sha256"] = sha256_hex(values["text"])
-        elif kind == "actor":
-            values["aliases"] = list(values["aliases"])
-        elif kind == "claim":
-            text = self.source_texts.get(model.source_id) or self.state.writer.source_texts.get(model.source_id)
-            span = None if text is None else _anchored(text, model)
-            if span is None:
-                return False
-            values.update(quote_offsets(text, Span(*span)))
-        elif kind == "plan_point":
-            if values["sequence"] is None:
-                return False
-            parent = values["parent_id"]
-            if parent and self.point_plans.get(parent, self.state.point_plans.get(parent)) != values["plan_id"]:
-                return False
-        elif kind == "claim_relation":
-            triple = (values["type"], values["from_claim_id"], values["to_claim_id"])
-            twin = self.state.relations.get(triple)
-            if triple[1] == triple[2] or triple in self.relations or (twin and twin != values["id"]):
-                return False
-        return True
-
-    def _note(self, kind: str, record_id: str, values: dict) -> None:
+    def _note(self, kind_spec: KindSpec, record_id: str, values: dict) -> None:
         """Remember what a new record adds, for the lines after it and for the public forms of others."""
-        self.new_ids[kind].add(record_id)
+        kind = kind_spec.kind
+        self.fresh[kind][record_id] = values
         self.ids[kind].add(record_id)
-        if kind == "source":
-            self.source_texts[record_id] = values["text"]
-        elif kind == "plan_point":
-            self.point_plans[record_id] = values["plan_id"]
-        elif kind == "claim":
-            for event_id in values["event_ids"]:
-                self.claims_of_event[event_id].append(record_id)
-                if event_id not in self.new_ids["event"]:
-                    self.knock_on.add(("event", event_id))
-        elif kind == "claim_relation":
-            self.relations.add((values["type"], values["from_claim_id"], values["to_claim_id"]))
-            for own, other, direction in (
-                (values["from_claim_id"], values["to_claim_id"], "outgoing"),
-                (values["to_claim_id"], values["from_claim_id"], "incoming"),
-            ):
-                related = {"relation_id": record_id, "type": values["type"], "direction": direction,
-                           "claim_id": other, "rationale": values["rationale"]}  # fmt: skip
-                self.relations_of_claim[own].append((record_id, related))
-                if own not in self.new_ids["claim"]:
-                    self.knock_on.add(("claim", own))
+        for name, shown_as in kind_spec.shown_as:
+            target_kind = RESOURCES[kind].links[name].target_kind
+            for target in values[name]:
+                self.show(target_kind, target, shown_as, record_id, order=record_id)
+        rules_for(kind).noted(values, self)
 
     def public_form(self, item: Item) -> dict:
-        """The record's public form when the run is written, as ``Resource.snapshot`` gives it."""
+        """The record's public form when the run is written, as ``snapshot`` gives it."""
         values, kind = item.values, item.kind
         form = {name: values.get(name) for name in spec(kind).public_fields}
-        if kind == "source":
-            form["text_length"] = len(values["text"])
-        elif kind == "actor":
-            form["roles"] = []
-        elif kind == "claim":
-            related = self.relations_of_claim.get(item.record_id)
-            form["relations"] = [r for _, r in sorted(related, key=itemgetter(0))] if related else []
-        elif kind == "event":
-            form["claim_ids"] = sorted(self.claims_of_event.get(item.record_id, ()))
+        form |= rules_for(kind).fresh_extras(values)
+        for name in RESOURCES[kind].shown:
+            form[name] = []
+        for name, entries in self.shown.get((kind, item.record_id), {}).items():
+            form[name] = [entry for _, entry in sorted(entries, key=itemgetter(0))]
         return form
 
 

@@ -6,21 +6,18 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app import models
-from app.listing import PageParams, sort_enum
+from app.listing import PageParams, sort_of
 from app.models import DisputedIssue, DisputedIssuePublic, Position, PositionPublic
+from app.models.issue import ISSUE, POSITION
 from app.models.vocab import Stance
 from app.paging import PageResult, fetch_page
-from app.services.lookup import fields_of, grouped, ordered_search, rows_of
+from app.services.lookup import ordered_search, rows_of
+from app.services.resources import public_forms
 
-ISSUE_SORT_COLUMNS = {"id": DisputedIssue.id, "name": DisputedIssue.name}
-IssueSort = sort_enum("IssueSort", list(ISSUE_SORT_COLUMNS))
-POSITION_SORT_COLUMNS = {
-    "id": Position.id,
-    "actor_id": Position.actor_id,
-    "stance": Position.stance,
-    "issue_id": Position.issue_id,
-}
-PositionSort = sort_enum("PositionSort", list(POSITION_SORT_COLUMNS))
+ISSUE_SORT_COLUMNS = ISSUE.sort_columns
+IssueSort = sort_of("issue")
+POSITION_SORT_COLUMNS = POSITION.sort_columns
+PositionSort = sort_of("position")
 
 
 def list_issues(
@@ -33,8 +30,8 @@ def list_issues(
     return fetch_page(session, statement, ordering, page, public=issues_to_public)
 
 
-def issues_to_public(_session: Session, issues: list) -> list[DisputedIssuePublic]:
-    return [DisputedIssuePublic.model_validate(fields_of(issue)) for issue in issues]
+def issues_to_public(session: Session, issues: list) -> list[DisputedIssuePublic]:
+    return public_forms(session, "issue", issues)
 
 
 def list_positions(
@@ -70,7 +67,5 @@ def list_positions(
     return fetch_page(session, statement, ordering, page, public=positions_to_public)
 
 
-def positions_to_public(session: Session, positions: list[Position]) -> list[PositionPublic]:
-    link = models.PositionClaim
-    claims = grouped(session, link.position_id, link.claim_id, [p.id for p in positions])
-    return [PositionPublic.model_validate(fields_of(p) | {"claim_ids": claims[p.id]}) for p in positions]
+def positions_to_public(session: Session, positions: list) -> list[PositionPublic]:
+    return public_forms(session, "position", positions)

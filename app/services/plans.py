@@ -8,27 +8,18 @@ from sqlmodel import Session
 
 from app import models
 from app.keyset import Key, Ordering
-from app.listing import PageParams, sort_enum
+from app.listing import PageParams, sort_of
 from app.models import Plan, PlanPoint, PlanPointPublic, PlanPublic
+from app.models.plan import PLAN, PLAN_POINT
 from app.models.vocab import PlanStatus, PointCategory
 from app.paging import PageResult, fetch_page
-from app.services.lookup import fields_of, grouped, ordered_search, rows_of
+from app.services.lookup import ordered_search, rows_of
+from app.services.resources import public_forms
 
-PLAN_SORT_COLUMNS = {
-    "id": Plan.id,
-    "name": Plan.name,
-    "announced_on": Plan.announced_on,
-    "status": Plan.status,
-}
-PlanSort = sort_enum("PlanSort", list(PLAN_SORT_COLUMNS))
-POINT_SORT_COLUMNS = {
-    "id": PlanPoint.id,
-    "plan_id": PlanPoint.plan_id,
-    "sequence": PlanPoint.sequence,
-    "ordinal": PlanPoint.ordinal,
-    "category": PlanPoint.category,
-}
-PlanPointSort = sort_enum("PlanPointSort", list(POINT_SORT_COLUMNS))
+PLAN_SORT_COLUMNS = PLAN.sort_columns
+PlanSort = sort_of("plan")
+POINT_SORT_COLUMNS = PLAN_POINT.sort_columns
+PlanPointSort = sort_of("plan_point")
 # Plan points unsorted: plan by plan, each plan's points in the source's order (the id breaks no real tie).
 PLAN_ORDER = Ordering(
     "", [Key(PlanPoint.plan_id, nullable=False), Key(PlanPoint.sequence, nullable=False)], PlanPoint.id
@@ -63,9 +54,8 @@ def list_plans(
     return fetch_page(session, statement, ordering, page, public=plans_to_public)
 
 
-def plans_to_public(session: Session, plans: list[Plan]) -> list[PlanPublic]:
-    proposers = grouped(session, models.PlanProposer.plan_id, models.PlanProposer.actor_id, [p.id for p in plans])
-    return [PlanPublic.model_validate(fields_of(p) | {"proposer_ids": proposers[p.id]}) for p in plans]
+def plans_to_public(session: Session, plans: list) -> list[PlanPublic]:
+    return public_forms(session, "plan", plans)
 
 
 def list_plan_points(
@@ -99,7 +89,5 @@ def list_plan_points(
     return fetch_page(session, statement, ordering, page, public=points_to_public)
 
 
-def points_to_public(session: Session, points: list[PlanPoint]) -> list[PlanPointPublic]:
-    link = models.PlanPointIssue
-    issues = grouped(session, link.plan_point_id, link.issue_id, [p.id for p in points])
-    return [PlanPointPublic.model_validate(fields_of(p) | {"issue_ids": issues[p.id]}) for p in points]
+def points_to_public(session: Session, points: list) -> list[PlanPointPublic]:
+    return public_forms(session, "plan_point", points)

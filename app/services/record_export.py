@@ -21,7 +21,7 @@ from app.services.claims import list_claims
 from app.services.export import export_knowledge_base
 from app.services.jsonld import jsonld_document, jsonld_nodes
 from app.services.lookup import rows_of
-from app.services.resources import RESOURCES, Resource
+from app.services.resources import RESOURCES, Resource, to_public
 
 COLLECTIONS: dict[str, Resource] = {resource.collection: resource for resource in RESOURCES.values()}
 
@@ -29,7 +29,7 @@ COLLECTIONS: dict[str, Resource] = {resource.collection: resource for resource i
 def chunks(session: Session, resource: Resource) -> Iterator[list[BaseModel]]:
     """Every record of one kind in its public form, by id, a chunk at a time."""
     table = resource.table
-    return every_chunk(session, rows_of(table), Ordering("", [], table.id), public=resource.to_public)
+    return every_chunk(session, rows_of(table), Ordering("", [], table.id), public=to_public(resource.kind))
 
 
 def ndjson_records(session: Session, resource: Resource) -> Iterator[str]:

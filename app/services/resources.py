@@ -1,96 +1,59 @@
-"""The registry of writable record kinds: table, public form, write schema and link fields of each.
+"""Public forms of any declared kind (app/models/resource.py): its columns, its link lists, the links of
+others it shows, and its rules' extras — built the same way for every list, item, snapshot and export."""
 
-The write engine, the history routes and bulk import read everything they need about a kind from here, so
-adding a kind is one entry, not another copy of the write logic.
-"""
-
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from functools import cache
 
 from pydantic import BaseModel
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
-from app import models
-from app.models import writes
-from app.services import actors, claims, events, issues, plans
-from app.services.lookup import fields_of
+from app.models.resource import RESOURCES, Resource, kind_of_table
+from app.services.lookup import fields_of, grouped_many
+from app.services.rules import rules_for
 
-
-@dataclass(frozen=True)
-class LinkField:
-    """A list-of-ids field stored as rows of a link table: (owner column, target column, target table)."""
-
-    table: type[SQLModel]
-    owner: str
-    target: str
-    target_table: type[SQLModel]
+__all__ = ["RESOURCES", "Resource", "create_form", "kind_of_table", "public_forms", "snapshot", "to_public"]
 
 
-@dataclass(frozen=True)
-class Resource:
-    kind: str
-    label: str
-    collection: str
-    tag: str
-    table: type[SQLModel]
-    public: type[BaseModel]
-    create: type[BaseModel]
-    to_public: Callable[[Session, list], list[BaseModel]]
-    links: dict[str, LinkField] = field(default_factory=dict)
-
-    @property
-    def update(self) -> type[BaseModel]:
-        return writes.partial(self.create)
-
-    def snapshot(self, session: Session, record_id: str) -> dict | None:
-        """The record's public form as JSON-ready data, or None when it does not exist."""
-        row = session.get(self.table, record_id)
-        if row is None:
-            return None
-        return self.to_public(session, [row])[0].model_dump(mode="json")
+@cache
+def _lists(kind: str) -> dict[str, tuple]:
+    """The (owner, target) columns of each list-of-ids field on the kind's public form."""
+    resource = RESOURCES[kind]
+    own = {name: (getattr(link.table, link.owner), getattr(link.table, link.target))
+           for name, link in resource.links.items()}  # fmt: skip
+    shown = {name: (getattr(link.table, link.target), getattr(link.table, link.owner))
+             for name, (_, link) in resource.shown.items()}  # fmt: skip
+    return own | shown
 
 
-def _source_public(_session: Session, rows: list) -> list[BaseModel]:
-    return [models.SourcePublic.model_validate(fields_of(r) | {"text_length": len(r.text)}) for r in rows]
-
-
-def _plain(public: type[BaseModel]) -> Callable[[Session, list], list[BaseModel]]:
-    return lambda _session, rows: [public.model_validate(fields_of(r)) for r in rows]
-
-
-RESOURCES: dict[str, Resource] = {
-    r.kind: r
-    for r in [
-        Resource("source", "source", "sources", "sources", models.Source, models.SourcePublic,
-                 writes.SourceCreate, _source_public),
-        Resource("actor", "actor", "actors", "actors", models.Actor, models.ActorPublic, writes.ActorCreate,
-                 actors.to_public),
-        Resource("plan", "plan", "plans", "plans", models.Plan, models.PlanPublic, writes.PlanCreate,
-                 plans.plans_to_public,
-                 {"proposer_ids": LinkField(models.PlanProposer, "plan_id", "actor_id", models.Actor)}),
-        Resource("plan_point", "plan point", "plan-points", "plan points", models.PlanPoint,
-                 models.PlanPointPublic, writes.PlanPointCreate, plans.points_to_public,
-                 {"issue_ids": LinkField(models.PlanPointIssue, "plan_point_id", "issue_id", models.DisputedIssue)}),
-        Resource("issue", "issue", "issues", "issues", models.DisputedIssue, models.DisputedIssuePublic,
-                 writes.IssueCreate, _plain(models.DisputedIssuePublic)),
-        Resource("position", "position", "positions", "positions", models.Position, models.PositionPublic,
-                 writes.PositionCreate, issues.positions_to_public,
-                 {"claim_ids": LinkField(models.PositionClaim, "position_id", "claim_id", models.Claim)}),
-        Resource("claim", "claim", "claims", "claims", models.Claim, models.ClaimPublic, writes.ClaimCreate,
-                 claims.to_public,
-                 {
-                     "actor_ids": LinkField(models.ClaimActor, "claim_id", "actor_id", models.Actor),
-                     "plan_point_ids": LinkField(models.ClaimPlanPoint, "claim_id", "plan_point_id",
-                                                 models.PlanPoint),
-                     "issue_ids": LinkField(models.ClaimIssue, "claim_id", "issue_id", models.DisputedIssue),
-                     "event_ids": LinkField(models.ClaimEvent, "claim_id", "event_id", models.Event),
-                 }),
-        Resource("event", "event", "events", "events", models.Event, models.EventPublic, writes.EventCreate,
-                 events.events_to_public,
-                 {"actor_ids": LinkField(models.EventActor, "event_id", "actor_id", models.Actor)}),
-        Resource("claim_relation", "claim relation", "claim-relations", "claim relations", models.ClaimRelation,
-                 models.ClaimRelationPublic, writes.RelationCreate, _plain(models.ClaimRelationPublic)),
+def public_forms(session: Session, kind: str, records: list) -> list[BaseModel]:
+    """Records (ORM objects or column rows) in their public form: one query per list field kind, not per row."""
+    resource = RESOURCES[kind]
+    rows = [fields_of(record) for record in records]
+    lists = _lists(kind)
+    linked = grouped_many(session, lists, [row["id"] for row in rows]) if lists and rows else {}
+    extras = rules_for(kind).public_extras(session, rows) if rows else {}
+    public = resource.public.model_validate
+    return [
+        public(row | {name: linked[name][row["id"]] for name in linked} | extras.get(row["id"], {})) for row in rows
     ]
-}  # fmt: skip
 
-KIND_OF_TABLE = {resource.table.__tablename__: kind for kind, resource in RESOURCES.items()}
+
+def to_public(kind: str):
+    """``public_forms`` for one kind, in the shape paging takes (``public=``)."""
+    return lambda session, records: public_forms(session, kind, records)
+
+
+def snapshot(session: Session, kind: str, record_id: str) -> dict | None:
+    """The record's public form as JSON-ready data, or None when it does not exist."""
+    row = session.get(RESOURCES[kind].table, record_id)
+    if row is None:
+        return None
+    return public_forms(session, kind, [row])[0].model_dump(mode="json")
+
+
+def create_form(kind: str, public: dict, changes: dict | None = None) -> dict:
+    """The create-schema fields of a record from its public form (what an update validates against, what an
+    export writes), with ``changes`` laid over them."""
+    fields = RESOURCES[kind].create.model_fields
+    changes = changes or {}
+    stored = {name: public[name] for name in fields if name in public}
+    return rules_for(kind).merged_for_update(stored, changes) | changes

@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from app import models
 from app.listing import Page, PageParams
-from app.models.vocab import RecordKind
+from app.models import RecordKind
 from app.paging import PageResult, count_bound, fetch_page
 from app.ranking import RankedSearch
 from app.search import INDEX, SearchQuery, found_in, indexed_order, match_clause, matching_otherwise

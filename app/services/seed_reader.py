@@ -5,17 +5,21 @@
 quote. All problems are gathered and reported together, each naming its file, record and reason.
 """
 
-import hashlib
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
-from app.models.seed_schema import SECTIONS, ClaimCreate, KnowledgeBaseSeed, SourceSeed
-from app.services.anchoring import QuoteError, Span, anchor_quote
+from app.errors import InvalidInput, Problem
+from app.models.resource import RESOURCES, kind_of_table, parents_first
+from app.models.seed_schema import NESTED, SECTIONS, KnowledgeBaseSeed, SourceSeed
+from app.services.anchoring import QuoteError, Span, anchor_quote, sha256_hex
+from app.services.rules import NotKnownHere, rules_for
+
+# A seed source's fields that locate it in its document, which the database does not keep.
+SLICING = {"begins_with", "ends_before"}
 
 
 class SeedError(Exception):
@@ -27,6 +31,24 @@ class SeedError(Exception):
 
 
 @dataclass
+class SeedRecord:
+    """One record a seed states, as its kind's create schema has it (a plan's point with its plan and place).
+
+    ``section`` and ``owner`` are where the seed states it, for messages: a plan's point is stated in
+    ``plans`` under its plan, its fields prefixed ``points[id].``."""
+
+    kind: str
+    values: dict
+    section: str
+    owner: str
+    prefix: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.values["id"]
+
+
+@dataclass
 class ResolvedSeed:
     """A seed that passed every check, with the derived values the database stores."""
 
@@ -34,12 +56,39 @@ class ResolvedSeed:
     document_texts: dict[str, str]
     source_texts: dict[str, str]
     source_spans: dict[str, Span | None]
-    claim_spans: dict[str, Span]
+    records: dict[str, list[SeedRecord]] = field(default_factory=dict)  # kind → records, in seed order
     origins: dict[tuple[str, str], str] = field(default_factory=dict)
 
+    @property
+    def claim_spans(self) -> dict[str, Span]:
+        """Where each claim's quote stands in its source text (the checks found every one)."""
+        spans = {}
+        for record in self.records.get("claim", []):
+            c = record.values
+            text = self.source_texts[c["source_id"]]
+            spans[record.id] = anchor_quote(
+                text, c["quote"], start=c["quote_start"], prefix=c["prefix"], suffix=c["suffix"]
+            )
+        return spans
 
-def sha256_hex(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+def seed_records(seed: KnowledgeBaseSeed) -> dict[str, list[SeedRecord]]:
+    """Every record of the seed by kind: each section's records, a nesting section's inner ones too."""
+    records: dict[str, list[SeedRecord]] = {kind: [] for kind in RESOURCES}
+    for kind in parents_first():
+        section = RESOURCES[kind].seed_section
+        for record in getattr(seed, section) if section else []:
+            values = record.model_dump()
+            nested = NESTED.get(section)
+            if nested:
+                inner, inner_kind, parent = nested
+                for position, point in enumerate(values.pop(inner), start=1):
+                    point |= {parent: record.id, "sequence": position}
+                    records[inner_kind].append(
+                        SeedRecord(inner_kind, point, section, record.id, f"{inner}[{point['id']}].")
+                    )
+            records[kind].append(SeedRecord(kind, values, section, record.id))
+    return records
 
 
 def read_seed(path: Path) -> tuple[KnowledgeBaseSeed, dict[tuple[str, str], str], Path]:
@@ -120,98 +169,88 @@ class _Checker:
 
     def run(self) -> ResolvedSeed:
         seed = self.seed
-        ids = {
-            "documents": self._unique("documents", (d.id for d in seed.documents)),
-            "sources": self._unique("sources", (s.id for s in seed.sources)),
-            "actors": self._unique("actors", (a.id for a in seed.actors)),
-            "issues": self._unique("issues", (i.id for i in seed.issues)),
-            "plans": self._unique("plans", (p.id for p in seed.plans)),
-            "plan_points": self._unique("plans", (pt.id for p in seed.plans for pt in p.points)),
-            "events": self._unique("events", (e.id for e in seed.events)),
-            "claims": self._unique("claims", (c.id for c in seed.claims)),
-            "positions": self._unique("positions", (p.id for p in seed.positions)),
-            "relations": self._unique("relations", (r.id for r in seed.relations)),
-        }
-        self._check_references(ids)
+        records = seed_records(seed)
+        ids = {kind: self._unique(found) for kind, found in records.items()}
+        ids["document"] = self._unique(
+            [SeedRecord("document", {"id": d.id}, "documents", d.id) for d in seed.documents]
+        )
+        self._check_references(records, ids)
         document_texts = self._document_texts()
         source_texts, source_spans = self._source_texts(document_texts)
-        claim_spans = self._claim_spans(source_texts)
+        for record in records["source"]:  # from here on, a source is the text the database stores
+            span = source_spans.get(record.id)
+            record.values = {name: value for name, value in record.values.items() if name not in SLICING} | {
+                "text": source_texts.get(record.id, ""),
+                "document_start": span.start if span else None,
+                "document_end": span.end if span else None,
+            }
+        if not self.problems:
+            self._check_rules(records, source_texts)
         if self.problems:
             raise SeedError(self.problems)
-        return ResolvedSeed(seed, document_texts, source_texts, source_spans, claim_spans, self.origins)
+        return ResolvedSeed(seed, document_texts, source_texts, source_spans, records, self.origins)
 
-    def _unique(self, section: str, record_ids: Iterable[str]) -> set[str]:
+    def _unique(self, records: list[SeedRecord]) -> set[str]:
         seen: set[str] = set()
-        for record_id in record_ids:
-            if record_id in seen:
-                self.fail(section, record_id, "duplicate id")
-            seen.add(record_id)
+        for record in records:
+            if record.id in seen:
+                self.fail(record.section, record.owner, f"{record.prefix}id: duplicate id" if record.prefix
+                          else "duplicate id")  # fmt: skip
+            seen.add(record.id)
         return seen
 
-    def _refs(self, section: str, record_id: str, field_name: str, values, known: set[str]) -> None:
+    def _refs(self, record: SeedRecord, field_name: str, values, known: set[str]) -> None:
         for value in [values] if isinstance(values, str) else values or []:
             if value not in known:
-                self.fail(section, record_id, f"{field_name} '{value}' does not exist")
+                self.fail(record.section, record.owner, f"{record.prefix}{field_name} '{value}' does not exist")
 
-    def _check_references(self, ids: dict[str, set[str]]) -> None:
-        seed, ref = self.seed, self._refs
-        for s in seed.sources:
-            ref("sources", s.id, "document_id", s.document_id, ids["documents"])
-            ref("sources", s.id, "updates_id", s.updates_id, ids["sources"])
-        for a in seed.actors:
-            ref("actors", a.id, "affiliation_id", a.affiliation_id, ids["actors"])
-            ref("actors", a.id, "roles.claim_id", [r.claim_id for r in a.roles], ids["claims"])
-        for p in seed.plans:
-            ref("plans", p.id, "supersedes_id", p.supersedes_id, ids["plans"])
-            ref("plans", p.id, "source_id", p.source_id, ids["sources"])
-            ref("plans", p.id, "proposer_ids", p.proposer_ids, ids["actors"])
-            own_points = {pt.id for pt in p.points}
-            for pt in p.points:
-                ref("plans", p.id, f"points[{pt.id}].parent_id", pt.parent_id, own_points)
-                ref("plans", p.id, f"points[{pt.id}].issue_ids", pt.issue_ids, ids["issues"])
-        for e in seed.events:
-            ref("events", e.id, "actor_ids", e.actor_ids, ids["actors"])
-        for c in seed.claims:
-            ref("claims", c.id, "source_id", c.source_id, ids["sources"])
-            ref("claims", c.id, "speaker_id", c.speaker_id, ids["actors"])
-            ref("claims", c.id, "actor_ids", c.actor_ids, ids["actors"])
-            ref("claims", c.id, "plan_point_ids", c.plan_point_ids, ids["plan_points"])
-            ref("claims", c.id, "issue_ids", c.issue_ids, ids["issues"])
-            ref("claims", c.id, "event_ids", c.event_ids, ids["events"])
-        for p in seed.positions:
-            ref("positions", p.id, "actor_id", p.actor_id, ids["actors"])
-            ref("positions", p.id, "issue_id", p.issue_id, ids["issues"])
-            ref("positions", p.id, "plan_id", p.plan_id, ids["plans"])
-            ref("positions", p.id, "plan_point_id", p.plan_point_id, ids["plan_points"])
-            ref("positions", p.id, "claim_ids", p.claim_ids, ids["claims"])
-        first_of_kind: dict[tuple, str] = {}
-        for r in seed.relations:
-            ref("relations", r.id, "from_claim_id", r.from_claim_id, ids["claims"])
-            ref("relations", r.id, "to_claim_id", r.to_claim_id, ids["claims"])
-            if r.from_claim_id == r.to_claim_id:
-                self.fail("relations", r.id, "a claim cannot relate to itself")
-            # The table holds one relation per (type, from, to): a second one would fail mid-write.
-            first = first_of_kind.setdefault((r.type, r.from_claim_id, r.to_claim_id), r.id)
-            if first != r.id:
-                self.fail("relations", r.id, f"repeats relation '{first}' (same type, same two claims)")
-        self._acyclic("actors", "affiliation_id", {a.id: a.affiliation_id for a in seed.actors})
-        self._acyclic("plans", "supersedes_id", {p.id: p.supersedes_id for p in seed.plans})
-        for p in seed.plans:
-            points = {pt.id: pt.parent_id for pt in p.points}
-            self._acyclic("plans", "points[{id}].parent_id", points, owner=p.id)
+    def _check_references(self, records: dict[str, list[SeedRecord]], ids: dict[str, set[str]]) -> None:
+        """Every id a record names exists in the seed: its columns' foreign keys, its link lists and what its
+        rules say it refers to (an actor's roles cite claims); and no record is its own ancestor."""
+        for kind, found in records.items():
+            resource, rules = RESOURCES[kind], rules_for(kind)
+            own = {column for column, table in resource.references.items() if table == resource.table.__tablename__}
+            for record in found:
+                for column, table in resource.references.items():
+                    if column in record.values:
+                        self._refs(record, column, record.values[column], ids[kind_of_table(table) or table])
+                for name, link in resource.links.items():
+                    self._refs(record, name, record.values.get(name), ids[link.target_kind])
+                for name, target_kind, value in rules.owned_references(record.values):
+                    self._refs(record, name, value, ids[target_kind])
+            for column in sorted(own):
+                self._acyclic(found, column)
 
-    def _acyclic(
-        self, section: str, field_name: str, parents: dict[str, str | None], *, owner: str | None = None
-    ) -> None:
+    def _check_rules(self, records: dict[str, list[SeedRecord]], source_texts: dict[str, str]) -> None:
+        """Each kind's own rules (a quote found in its source, a relation stated once), as the write engine
+        applies them, answered from the seed itself."""
+        known = SeedKnowledge(records, source_texts)
+        for kind, found in records.items():
+            rules = rules_for(kind)
+            for record in found:
+                row = dict(record.values)
+                try:
+                    rules.derive(record.values, row, known, record.id)
+                except InvalidInput as problem:
+                    for error in problem.errors or []:
+                        value = record.values.get(error.name)
+                        stated = f"{error.name} {value!r}" if value is not None else error.name
+                        self.fail(record.section, record.owner, f"{record.prefix}{stated}: {error.reason}")
+                except Problem as problem:
+                    self.fail(record.section, record.owner, f"{record.prefix}{problem.detail}")
+
+    def _acyclic(self, records: list[SeedRecord], column: str) -> None:
         """Reject records that are their own ancestor: such rows cannot be inserted parents first."""
-        for record_id in parents:
-            seen, current = set(), parents[record_id]
-            while current is not None and current not in seen and current != record_id:
+        parents = {record.id: record.values.get(column) for record in records}
+        for record in records:
+            seen, current = set(), parents[record.id]
+            while current is not None and current not in seen and current != record.id:
                 seen.add(current)
                 current = parents.get(current)
-            if current == record_id:
-                where = field_name.format(id=record_id)
-                self.fail(section, owner or record_id, f"{where} leads back to '{record_id}' (a cycle)")
+            if current == record.id:
+                self.fail(
+                    record.section, record.owner, f"{record.prefix}{column} leads back to '{record.id}' (a cycle)"
+                )
 
     def _document_texts(self) -> dict[str, str]:
         texts: dict[str, str] = {}
@@ -265,27 +304,34 @@ class _Checker:
             return None
         return Span(start, end)
 
-    def _claim_spans(self, sources: dict[str, str]) -> dict[str, Span]:
-        spans: dict[str, Span] = {}
-        for c in self.seed.claims:
-            text = sources.get(c.source_id)
-            if text is None:
-                continue
-            span = self._claim_span(c, text)
-            if span is not None:
-                spans[c.id] = span
-        return spans
 
-    def _claim_span(self, c: ClaimCreate, text: str) -> Span | None:
-        try:
-            span = anchor_quote(text, c.quote, start=c.quote_start, prefix=c.prefix, suffix=c.suffix)
-        except QuoteError as exc:
-            self.fail("claims", c.id, f"quote {c.quote!r}: {exc}")
-            return None
-        if c.quote_end is not None and c.quote_end != span.end:
-            self.fail("claims", c.id, f"quote_end {c.quote_end} does not match the quote (ends at {span.end})")
-            return None
-        return span
+class SeedKnowledge:
+    """What the kinds' rules ask about other records (app/services/rules.py), answered from the seed."""
+
+    def __init__(self, records: dict[str, list[SeedRecord]], source_texts: dict[str, str]):
+        self.ids = {kind: {record.id for record in found} for kind, found in records.items()}
+        self.source_texts = source_texts
+        self.point_plans = {record.id: record.values.get("plan_id") for record in records.get("plan_point", [])}
+        self.relations: dict[tuple, str] = {}
+        for record in records.get("claim_relation", []):
+            values = record.values
+            self.relations.setdefault((values["type"], values["from_claim_id"], values["to_claim_id"]), record.id)
+
+    def exists(self, kind: str, record_id: str) -> bool:
+        return record_id in self.ids.get(kind, ())
+
+    def source_text(self, source_id: str) -> str | None:
+        return self.source_texts.get(source_id)
+
+    def plan_of_point(self, point_id: str) -> str | None:
+        return self.point_plans.get(point_id)
+
+    def next_sequence(self, plan_id: str, record_id: str) -> int:
+        raise NotKnownHere("a seed gives each point its place in its plan")
+
+    def relation_twin(self, triple: tuple[str, str, str], record_id: str) -> str | None:
+        first = self.relations.get(triple)
+        return first if first != record_id else None
 
 
 if __name__ == "__main__":  # a quick check for curators: python -m app.services.seed_reader seed_data
@@ -296,6 +342,5 @@ if __name__ == "__main__":  # a quick check for curators: python -m app.services
     except SeedError as error:
         print(error)
         raise SystemExit(1) from None
-    counts = {section: len(getattr(resolved.seed, section)) for section in SECTIONS}
-    counts["plan_points"] = sum(len(p.points) for p in resolved.seed.plans)
+    counts = {kind: len(found) for kind, found in resolved.records.items()}
     print("seed OK:", ", ".join(f"{k}={v}" for k, v in counts.items()))

@@ -8,18 +8,19 @@ equal the seed's, so loading the same seed twice changes nothing. Records that t
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import delete, insert, select, tuple_, update
 from sqlmodel import Session, SQLModel
 
 from app import models
+from app.models.resource import parents_first
 from app.search import forget_lexicon
 from app.services import revisions
-from app.services.anchoring import quote_offsets
+from app.services.anchoring import sha256_hex
 from app.services.indexing import reindex
-from app.services.resources import RESOURCES
-from app.services.seed_reader import ResolvedSeed, SeedError, resolve, sha256_hex
+from app.services.resources import RESOURCES, public_forms
+from app.services.rules import rules_for
+from app.services.seed_reader import ResolvedSeed, SeedError, SeedKnowledge, resolve
 
 
 @dataclass
@@ -45,7 +46,7 @@ def load_seed(session: Session, path: Path) -> SeedReport:
     return report
 
 
-def parents_first(rows: list[dict], parent_key: str) -> list[dict]:
+def parents_first_rows(rows: list[dict], parent_key: str) -> list[dict]:
     """Order rows so that a row referring to another row of the same table comes after it."""
     by_id = {row["id"]: row for row in rows}
     ordered, placed = [], set()
@@ -66,11 +67,11 @@ def parents_first(rows: list[dict], parent_key: str) -> list[dict]:
 
 def snapshots(session: Session, kind: str, ids: list[str]) -> dict[str, dict]:
     """The public form of each existing record among ``ids``, as the revision history stores it."""
-    resource = RESOURCES[kind]
+    table = RESOURCES[kind].table
     found: dict[str, dict] = {}
     for chunk in range(0, len(ids), 500):
-        rows = list(session.scalars(select(resource.table).where(resource.table.id.in_(ids[chunk : chunk + 500]))))
-        for item in resource.to_public(session, rows):
+        rows = list(session.scalars(select(table).where(table.id.in_(ids[chunk : chunk + 500]))))
+        for item in public_forms(session, kind, rows):
             found[item.id] = item.model_dump(mode="json")
     return found
 
@@ -121,7 +122,8 @@ class _Writer:
         table keeps one per pair, so writing them would fail mid-load. A relation renamed in the seed files
         since the last load is the usual cause."""
         relation = models.ClaimRelation
-        wanted = {(rel.type, rel.from_claim_id, rel.to_claim_id): rel.id for rel in r.seed.relations}
+        wanted = {(rel["type"], rel["from_claim_id"], rel["to_claim_id"]): rel["id"]
+                  for rel in (record.values for record in r.records["claim_relation"])}  # fmt: skip
         if not wanted:
             return []
         key = tuple_(relation.type, relation.from_claim_id, relation.to_claim_id)
@@ -142,20 +144,9 @@ class _Writer:
         return problems
 
     def write(self, r: ResolvedSeed) -> SeedReport:
-        seed = r.seed
         if problems := self.relations_stated_under_other_ids(r):
             raise SeedError(problems)
-        seeded_ids = {
-            "source": [s.id for s in seed.sources],
-            "actor": [a.id for a in seed.actors],
-            "issue": [i.id for i in seed.issues],
-            "plan": [p.id for p in seed.plans],
-            "plan_point": [pt.id for p in seed.plans for pt in p.points],
-            "event": [e.id for e in seed.events],
-            "claim": [c.id for c in seed.claims],
-            "position": [p.id for p in seed.positions],
-            "claim_relation": [rel.id for rel in seed.relations],
-        }
+        seeded_ids = {kind: [record.id for record in records] for kind, records in r.records.items()}
         before = {kind: snapshots(self.session, kind, ids) for kind, ids in seeded_ids.items()}
         self.upsert(
             "documents",
@@ -167,43 +158,23 @@ class _Writer:
                     "text": r.document_texts[d.id],
                     "sha256": sha256_hex(r.document_texts[d.id]),
                 }
-                for d in seed.documents
+                for d in r.seed.documents
             ],
         )
         written: dict[str, set[str]] = {}
-        source_rows = parents_first([self._source_row(s, r) for s in seed.sources], "updates_id")
-        written["source"] = self.upsert("sources", models.Source, source_rows)
-        actor_rows = [
-            a.model_dump(include={"id", "name", "kind", "description", "affiliation_id", "aliases"})
-            for a in seed.actors
-        ]
-        written["actor"] = self.upsert("actors", models.Actor, parents_first(actor_rows, "affiliation_id"))
-        issue_rows = [i.model_dump() for i in seed.issues]
-        written["issue"] = self.upsert("issues", models.DisputedIssue, issue_rows)
-        plan_rows = [p.model_dump(exclude={"proposer_ids", "points"}) for p in seed.plans]
-        written["plan"] = self.upsert("plans", models.Plan, parents_first(plan_rows, "supersedes_id"))
-        point_rows = [
-            pt.model_dump(exclude={"issue_ids"}) | {"plan_id": p.id, "sequence": n}
-            for p in seed.plans
-            for n, pt in enumerate(p.points, start=1)
-        ]
-        written["plan_point"] = self.upsert("plan_points", models.PlanPoint, parents_first(point_rows, "parent_id"))
-        written["event"] = self.upsert(
-            "events", models.Event, [e.model_dump(exclude={"actor_ids"}) for e in seed.events]
-        )
-        claim_fields = set(models.Claim.model_fields)
-        claim_rows = [
-            c.model_dump(include=claim_fields) | quote_offsets(r.source_texts[c.source_id], r.claim_spans[c.id])
-            for c in seed.claims
-        ]
-        written["claim"] = self.upsert("claims", models.Claim, claim_rows)
-        written["position"] = self.upsert(
-            "positions", models.Position, [p.model_dump(exclude={"claim_ids"}) for p in seed.positions]
-        )
-        written["claim_relation"] = self.upsert(
-            "relations", models.ClaimRelation, [rel.model_dump() for rel in seed.relations]
-        )
-        self.upsert("thesaurus", models.ThesaurusEntry, [t.model_dump() for t in seed.thesaurus])
+        known = SeedKnowledge(r.records, r.source_texts)
+        for kind in parents_first():
+            resource = RESOURCES[kind]
+            columns = set(resource.table.model_fields)
+            rows = []
+            for record in r.records[kind]:
+                row = {name: value for name, value in record.values.items() if name in columns}
+                rules_for(kind).derive(record.values, row, known, record.id)  # the checks passed: derived columns
+                rows.append(row)
+            for column, table in resource.references.items():
+                if table == resource.table.__tablename__:
+                    rows = parents_first_rows(rows, column)
+            written[kind] = self.upsert(report_name(resource), resource.table, rows)
         forget_lexicon()  # the seed may change names, aliases and the thesaurus without a revision of them
         self._write_links(r)
         for kind, ids in written.items():
@@ -221,46 +192,17 @@ class _Writer:
         return self.report
 
     def _write_links(self, r: ResolvedSeed) -> None:
-        seed, links = r.seed, self.sync_links
-        links(models.PlanProposer, "plan_id", "actor_id", {p.id: p.proposer_ids for p in seed.plans})
-        links(
-            models.PlanPointIssue,
-            "plan_point_id",
-            "issue_id",
-            {pt.id: pt.issue_ids for p in seed.plans for pt in p.points},
-        )
-        links(models.EventActor, "event_id", "actor_id", {e.id: e.actor_ids for e in seed.events})
-        links(models.ClaimActor, "claim_id", "actor_id", {c.id: c.actor_ids for c in seed.claims})
-        links(models.ClaimPlanPoint, "claim_id", "plan_point_id", {c.id: c.plan_point_ids for c in seed.claims})
-        links(models.ClaimIssue, "claim_id", "issue_id", {c.id: c.issue_ids for c in seed.claims})
-        links(models.ClaimEvent, "claim_id", "event_id", {c.id: c.event_ids for c in seed.claims})
-        links(models.PositionClaim, "position_id", "claim_id", {p.id: p.claim_ids for p in seed.positions})
-        self._write_roles(r)
+        for kind, records in r.records.items():
+            resource, rules = RESOURCES[kind], rules_for(kind)
+            for name, link in resource.links.items():
+                self.sync_links(link.table, link.owner, link.target, {rec.id: rec.values[name] for rec in records})
+            owned = {record.id: record.values for record in records}
+            if rules.owned_fields and owned:
+                changed = rules.sync_owned(self.session, owned)
+                if changed:
+                    self.report.written[f"{kind}_{'_'.join(sorted(rules.owned_fields))}"] = changed
 
-    def _write_roles(self, r: ResolvedSeed) -> None:
-        wanted = {(a.id, role.role, role.claim_id) for a in r.seed.actors for role in a.roles}
-        owners = [a.id for a in r.seed.actors]
-        role = models.ActorRole
-        current = {
-            (row.actor_id, row.role, row.claim_id): row.id
-            for row in self.session.scalars(select(role).where(role.actor_id.in_(owners)))
-        }
-        stale = [row_id for key, row_id in current.items() if key not in wanted]
-        missing = sorted(wanted - set(current))
-        if stale:
-            self.session.execute(delete(role).where(role.id.in_(stale)))
-        if missing:
-            self.session.execute(insert(role), [{"actor_id": a, "role": t, "claim_id": c} for a, t, c in missing])
-        if stale or missing:
-            self.report.written["actor_roles"] = len(stale) + len(missing)
 
-    @staticmethod
-    def _source_row(s: Any, r: ResolvedSeed) -> dict:
-        span, text = r.source_spans[s.id], r.source_texts[s.id]
-        row = s.model_dump(exclude={"begins_with", "ends_before", "text", "document_start", "document_end"})
-        return row | {
-            "text": text,
-            "sha256": sha256_hex(text),
-            "document_start": span.start if span else None,
-            "document_end": span.end if span else None,
-        }
+def report_name(resource) -> str:
+    """How a load's report names a kind: its seed section, or its collection."""
+    return resource.seed_section or resource.collection.replace("-", "_")

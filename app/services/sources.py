@@ -6,19 +6,15 @@ from enum import Enum
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from app.listing import PageParams, sort_enum
+from app.listing import PageParams, sort_of
 from app.models import Source, SourceSummary
+from app.models.source import SOURCE
 from app.models.vocab import Reliability, SourceKind
 from app.paging import PageResult, fetch_page
 from app.services.lookup import fields_of, ordered_search
 
-SORT_COLUMNS = {
-    "id": Source.id,
-    "title": Source.title,
-    "published_on": Source.published_on,
-    "reliability": Source.reliability,
-}
-SourceSort = sort_enum("SourceSort", list(SORT_COLUMNS))
+SORT_COLUMNS = SOURCE.sort_columns
+SourceSort = sort_of("source")
 SUMMARY_COLUMNS = [getattr(Source, name) for name in SourceSummary.model_fields if name != "text_length"]
 
 

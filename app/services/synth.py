@@ -36,7 +36,7 @@ import orjson
 import yaml
 
 from app.package_data import SEED_DIR
-from app.services.seeding import parents_first
+from app.services.seeding import parents_first_rows
 
 ZIPF_EXPONENT = 1.07
 ZIPF_OFFSET = 2.7  # Mandelbrot's shift: the very top ranks are less dominant than a pure power law
@@ -208,7 +208,7 @@ class Synthesizer:
 
     def _actors(self) -> list[dict]:
         fields = ("id", "name", "kind", "description", "affiliation_id", "aliases")
-        actors = parents_first([{k: a[k] for k in fields if k in a} for a in self._seed_records("actors")],
+        actors = parents_first_rows([{k: a[k] for k in fields if k in a} for a in self._seed_records("actors")],
                                "affiliation_id")  # fmt: skip
         bodies = [a["id"] for a in actors if a["kind"] in ("state", "organisation", "body")]
         rnd = self.rnd

@@ -13,23 +13,16 @@ from sqlmodel import Session, SQLModel
 
 from app import models
 from app.db import sortable
-from app.errors import Conflict, InvalidParameter, NotFound, invalid_input
+from app.errors import Conflict, NotFound, invalid_input
 from app.etags import check_if_match
 from app.search import remove_entries
 from app.services import revisions
-from app.services.anchoring import QuoteError, anchor_quote, quote_offsets
 from app.services.indexing import reindex
-from app.services.resources import KIND_OF_TABLE, RESOURCES, Resource
-from app.services.seed_reader import sha256_hex
+from app.services.resources import RESOURCES, Resource, create_form, kind_of_table, snapshot
+from app.services.rules import invalid, rules_for
 
-# Fields a claim derives from its quote: changing what the quote is anchored by re-anchors it.
-ANCHOR_INPUTS = {"quote", "source_id", "prefix", "suffix"}
 # Positions must keep a target: losing their last one in a cascade deletes them instead.
 POSITION_TARGETS = ("issue_id", "plan_id", "plan_point_id")
-
-
-def invalid(name: str, reason: str) -> InvalidParameter:
-    return InvalidParameter(name, reason, location="body")
 
 
 def validated(schema: type[BaseModel], data: dict) -> BaseModel:
@@ -52,13 +45,12 @@ def create_record(session: Session, kind: str, data: BaseModel, *, key_name: str
     values = data.model_dump()
     record_id = values["id"]
     if session.get(resource.table, record_id) is not None:
-        article = "An" if resource.label[0] in "aeiou" else "A"
-        raise Conflict(f"{article} {resource.label} with id '{record_id}' already exists.")
+        raise Conflict(f"{resource.article} {resource.label} with id '{record_id}' already exists.")
     row = _row_values(session, resource, values, record_id)
     shown_in = _snapshots(session, _shown_in(session, kind, values))
     session.execute(insert(resource.table).values(**row))
     _write_links(session, resource, record_id, values, replace=False)
-    after = resource.snapshot(session, record_id)
+    after = snapshot(session, kind, record_id)
     revisions.record(session, kind=kind, record_id=record_id, operation="create", key_name=key_name,
                      before=None, after=after)  # fmt: skip
     reindex(session, kind, [record_id])
@@ -74,27 +66,14 @@ def update_record(
     before = _existing(session, resource, record_id)
     check_if_match(if_match, before)
     changes = patch.model_dump(exclude_unset=True)
-    merged = {name: before.get(name) for name in resource.create.model_fields if name in before} | {"id": record_id}
-    if kind == "claim" and ANCHOR_INPUTS & changes.keys() and "quote_start" not in changes:
-        merged.pop("quote_start", None), merged.pop("quote_end", None)
-    if kind == "claim" and "quote_start" in changes and "quote_end" not in changes:
-        merged.pop("quote_end", None)  # the stored end belongs to the old start
-    if kind == "actor" and "roles" in merged:
-        merged["roles"] = [{"role": r["role"], "claim_id": r["claim_id"]} for r in merged["roles"]]
-    merged |= changes
-    values = validated(resource.create, merged).model_dump()
-    text_changed = kind == "source" and values["text"] != session.get(models.Source, record_id).text
-    if text_changed:
-        _refuse_if_cited(session, record_id)
+    values = validated(resource.create, create_form(kind, before, changes) | {"id": record_id}).model_dump()
     row = _row_values(session, resource, values, record_id)
-    if text_changed:
-        # The new text is no longer a slice of the document it came from.
-        row |= {"document_id": None, "document_start": None, "document_end": None}
+    rules_for(kind).before_update(session, record_id, row)
     shown_in = _snapshots(session, _shown_in(session, kind, before) | _shown_in(session, kind, values))
     session.execute(update(resource.table).where(resource.table.id == record_id).values(**row))
     _write_links(session, resource, record_id, {k: v for k, v in values.items() if k in changes}, replace=True)
     session.expire_all()
-    after = resource.snapshot(session, record_id)
+    after = snapshot(session, kind, record_id)
     if after != before:
         revisions.record(session, kind=kind, record_id=record_id, operation="update", key_name=key_name,
                          before=before, after=after)  # fmt: skip
@@ -104,18 +83,19 @@ def update_record(
 
 
 def _shown_in(session: Session, kind: str, values: dict) -> set[tuple[str, str]]:
-    """Other records whose public form shows part of this one, so that writing it changes them too: a claim's
-    relations, an event's claims, and the source of each claim an actor's roles cite."""
-    if kind == "claim_relation":
-        return {("claim", values["from_claim_id"]), ("claim", values["to_claim_id"])}
-    if kind == "claim":
-        citing = session.scalars(select(models.ActorRole.actor_id).where(models.ActorRole.claim_id == values["id"]))
-        return {("event", event_id) for event_id in values.get("event_ids") or []} | {("actor", a) for a in citing}
-    return set()
+    """Other records whose public form shows part of this one, so that writing it changes them too: the
+    targets of its links that list it (an event's claims), and what its rules name (a claim's relations)."""
+    listed = {
+        (link.target_kind, target)
+        for name, link in resource_for(kind).links.items()
+        if link.shown_as
+        for target in values.get(name) or []
+    }
+    return listed | rules_for(kind).shown_in(session, values)
 
 
 def _snapshots(session: Session, records: set[tuple[str, str]]) -> dict[tuple[str, str], dict | None]:
-    return {(kind, record_id): resource_for(kind).snapshot(session, record_id) for kind, record_id in sorted(records)}
+    return {(kind, record_id): snapshot(session, kind, record_id) for kind, record_id in sorted(records)}
 
 
 def _record_knock_on(session: Session, before: dict[tuple[str, str], dict | None], *, key_name: str) -> None:
@@ -123,26 +103,17 @@ def _record_knock_on(session: Session, before: dict[tuple[str, str], dict | None
     must carry every change a mirror needs)."""
     session.expire_all()
     for (kind, record_id), old in before.items():
-        new = resource_for(kind).snapshot(session, record_id)
+        new = snapshot(session, kind, record_id)
         if old is not None and new is not None and new != old:
             revisions.record(session, kind=kind, record_id=record_id, operation="update", key_name=key_name,
                              before=old, after=new)  # fmt: skip
 
 
 def _existing(session: Session, resource: Resource, record_id: str) -> dict:
-    snapshot = resource.snapshot(session, record_id)
-    if snapshot is None:
+    found = snapshot(session, resource.kind, record_id)
+    if found is None:
         raise NotFound(f"No {resource.label} with id '{record_id}'.")
-    return snapshot
-
-
-def _refuse_if_cited(session: Session, source_id: str) -> None:
-    cited = session.scalar(select(func.count()).where(models.Claim.source_id == source_id)) or 0
-    if cited:
-        raise Conflict(
-            f"Source '{source_id}' is cited by {cited} claim(s); its text cannot change. "
-            "Add the corrected text as a new source with updates_id set to this one."
-        )
+    return found
 
 
 def _row_values(session: Session, resource: Resource, values: dict, record_id: str) -> dict:
@@ -150,21 +121,7 @@ def _row_values(session: Session, resource: Resource, values: dict, record_id: s
     columns = set(resource.table.model_fields)
     row = {name: value for name, value in values.items() if name in columns}
     _check_references(session, resource, row, values, record_id)
-    if resource.kind == "source":
-        row["sha256"] = sha256_hex(row["text"])
-    elif resource.kind == "claim":
-        row |= _anchor(session, values)
-    elif resource.kind == "plan_point":
-        _check_parent_in_plan(session, row)
-        if row.get("sequence") is None:
-            last = session.scalar(
-                select(func.max(models.PlanPoint.sequence)).where(
-                    models.PlanPoint.plan_id == row["plan_id"], models.PlanPoint.id != record_id
-                )
-            )
-            row["sequence"] = (last or 0) + 1
-    elif resource.kind == "claim_relation":
-        _check_relation(session, row, record_id)
+    rules_for(resource.kind).derive(values, row, StoredRecords(session), record_id)
     return row
 
 
@@ -184,10 +141,7 @@ def _check_references(session: Session, resource: Resource, row: dict, values: d
     for name, link in resource.links.items():
         for value in values.get(name) or []:
             if session.get(link.target_table, value) is None:
-                raise invalid(name, f"no {_label(link.target_table.__table__)} with id '{value}'")
-    for role in values.get("roles") or [] if resource.kind == "actor" else []:
-        if session.get(models.Claim, role["claim_id"]) is None:
-            raise invalid("roles.claim_id", f"no claim with id '{role['claim_id']}'")
+                raise invalid(name, f"no {resource_for(link.target_kind).label} with id '{value}'")
 
 
 def _leads_back(session: Session, table: Table, column: str, start: str, record_id: str) -> bool:
@@ -206,45 +160,43 @@ def _exists(session: Session, table: Table, value: str) -> bool:
 
 
 def _label(table: Table) -> str:
-    kind = KIND_OF_TABLE.get(table.name)
+    kind = kind_of_table(table.name)
     return RESOURCES[kind].label if kind else table.name
 
 
-def _anchor(session: Session, values: dict) -> dict:
-    text = session.get(models.Source, values["source_id"]).text
-    try:
-        span = anchor_quote(
-            text, values["quote"], start=values.get("quote_start"), prefix=values.get("prefix"),
-            suffix=values.get("suffix"),
-        )  # fmt: skip
-    except QuoteError as error:
-        raise invalid("quote", str(error)) from None
-    if values.get("quote_end") is not None and values["quote_end"] != span.end:
-        raise invalid("quote_end", f"the quote ends at {span.end}, not {values['quote_end']}")
-    return quote_offsets(text, span)
+class StoredRecords:
+    """What the rules ask about other records (app/services/rules.py), answered from the database."""
 
+    def __init__(self, session: Session):
+        self.session = session
 
-def _check_parent_in_plan(session: Session, row: dict) -> None:
-    if row.get("parent_id"):
-        parent = session.get(models.PlanPoint, row["parent_id"])
-        if parent.plan_id != row["plan_id"]:
-            raise invalid("parent_id", f"point '{parent.id}' belongs to another plan ('{parent.plan_id}')")
+    def exists(self, kind: str, record_id: str) -> bool:
+        return self.session.get(resource_for(kind).table, record_id) is not None
 
+    def source_text(self, source_id: str) -> str | None:
+        source = self.session.get(models.Source, source_id)
+        return source.text if source else None
 
-def _check_relation(session: Session, row: dict, record_id: str) -> None:
-    if row["from_claim_id"] == row["to_claim_id"]:
-        raise invalid("to_claim_id", "a claim cannot relate to itself")
-    relation = models.ClaimRelation
-    twin = session.scalar(
-        select(relation.id).where(
-            relation.type == row["type"],
-            relation.from_claim_id == row["from_claim_id"],
-            relation.to_claim_id == row["to_claim_id"],
-            relation.id != record_id,
+    def plan_of_point(self, point_id: str) -> str | None:
+        point = self.session.get(models.PlanPoint, point_id)
+        return point.plan_id if point else None
+
+    def next_sequence(self, plan_id: str, record_id: str) -> int:
+        point = models.PlanPoint
+        last = self.session.scalar(
+            select(func.max(point.sequence)).where(point.plan_id == plan_id, point.id != record_id)
         )
-    )
-    if twin:
-        raise Conflict(f"Relation '{twin}' already links these claims with type '{row['type']}'.")
+        return (last or 0) + 1
+
+    def relation_twin(self, triple: tuple[str, str, str], record_id: str) -> str | None:
+        relation = models.ClaimRelation
+        type_, from_id, to_id = triple
+        return self.session.scalar(
+            select(relation.id).where(
+                relation.type == type_, relation.from_claim_id == from_id, relation.to_claim_id == to_id,
+                relation.id != record_id,
+            )
+        )  # fmt: skip
 
 
 def _write_links(session: Session, resource: Resource, record_id: str, values: dict, *, replace: bool) -> None:
@@ -257,12 +209,7 @@ def _write_links(session: Session, resource: Resource, record_id: str, values: d
         targets = sorted(set(values[name] or []))
         if targets:
             session.execute(insert(link.table), [{link.owner: record_id, link.target: t} for t in targets])
-    if resource.kind == "actor" and "roles" in values:
-        role = models.ActorRole
-        if replace:
-            session.execute(delete(role).where(role.actor_id == record_id))
-        for entry in values["roles"] or []:
-            session.execute(insert(role).values(actor_id=record_id, role=entry["role"], claim_id=entry["claim_id"]))
+    rules_for(resource.kind).write_owned(session, record_id, values, replace=replace)
 
 
 # ---- delete -----------------------------------------------------------------------------------------
@@ -296,20 +243,20 @@ def references_to(session: Session, resource: Resource, record_id: str) -> list[
             ).scalars()
             owners = [(owner_kind, owner) for owner in dict.fromkeys(owners)]
             if owners:
-                link = table.name not in KIND_OF_TABLE
+                link = kind_of_table(table.name) is None
                 found.append(Reference(table, column.name, owners, link, column.nullable and not link))
     return found
 
 
 def _owner_of(table: Table, column: str) -> tuple[str | None, str]:
     """Which record a row of ``table`` belongs to: itself for record tables, the other end for links."""
-    if table.name in KIND_OF_TABLE:
-        return KIND_OF_TABLE[table.name], "id"
+    if (kind := kind_of_table(table.name)) is not None:
+        return kind, "id"
     if table.name == "actor_role":
         return "actor", "actor_id"
     for other in table.columns:
         if other.name != column and other.foreign_keys:
-            return KIND_OF_TABLE.get(next(iter(other.foreign_keys)).column.table.name), other.name
+            return kind_of_table(next(iter(other.foreign_keys)).column.table.name), other.name
     return None, column
 
 
@@ -361,19 +308,19 @@ def _delete(
             "Remove those references first, or delete with cascade=true.",
         )
     touched.setdefault((kind, record_id), before)  # unless the cascade already changed it: then as it was
-    for shown_in, snapshot in _snapshots(session, _shown_in(session, kind, before)).items():
-        touched.setdefault(shown_in, snapshot)
+    for shown_in, old in _snapshots(session, _shown_in(session, kind, before)).items():
+        touched.setdefault(shown_in, old)
     for ref in references:
         for owner_kind, owner_id in ref.owners:
             if (owner_kind, owner_id) == (kind, record_id):
                 continue
             needs_it = not ref.link and not ref.nullable
             if needs_it or _loses_last_target(session, ref, owner_id, record_id):
-                if resource_for(owner_kind).snapshot(session, owner_id) is not None:
+                if snapshot(session, owner_kind, owner_id) is not None:
                     _delete(session, owner_kind, owner_id, key_name=key_name, cascade=True, if_match=None,
                             touched=touched)  # fmt: skip
                 continue
-            touched.setdefault((owner_kind, owner_id), resource_for(owner_kind).snapshot(session, owner_id))
+            touched.setdefault((owner_kind, owner_id), snapshot(session, owner_kind, owner_id))
         if ref.link:
             session.execute(delete(ref.table).where(ref.table.c[ref.column] == record_id))
         elif ref.nullable:

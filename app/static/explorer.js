@@ -11,6 +11,7 @@ import { viewNumbers, viewTimeline } from "./views-figures.js";
 import { viewIssue, viewIssues } from "./views-issues.js";
 import { viewPlanDiff, viewPlanPoint, viewPlans } from "./views-plans.js";
 import { viewClaim, viewEvent, viewPosition, viewRelation } from "./views-records.js";
+import { viewReview } from "./views-review.js";
 import { viewSearch } from "./views-search.js";
 import { viewSource, viewSources } from "./views-sources.js";
 
@@ -24,6 +25,7 @@ const ROUTES = [
   [/^\/claims\/([^/]+)$/, viewClaim],
   [/^\/sources\/?$/, viewSources],
   [/^\/sources\/([^/]+)$/, viewSource],
+  [/^\/sources\/([^/]+)\/review$/, viewReview],
   [/^\/plans\/?$/, viewPlans],
   [/^\/plans\/([^/]+)$/, (id) => viewPlanDiff(id, id)],
   [/^\/plans\/([^/]+)\/([^/]+)$/, viewPlanDiff],

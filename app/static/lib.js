@@ -51,7 +51,25 @@ export const plural = (count, one, many = `${one}s`) => `${count.toLocaleString(
 
 // ---------------------------------------------------------------- API
 
-export class ApiError extends Error {}
+/** An answer that is not 2xx; `problem` is its application/problem+json document, when it sent one. */
+export class ApiError extends Error {
+  constructor(message, { status = null, problem = null } = {}) {
+    super(message);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function failure(response) {
+  let problem = null;
+  try {
+    problem = await response.json(); // application/problem+json
+  } catch {
+    // not a problem document: keep the status text
+  }
+  const detail = problem?.detail || problem?.title || response.statusText;
+  return new ApiError(`${response.status} — ${detail}`, { status: response.status, problem });
+}
 
 /** GET a JSON answer. Only parameters the operation declares are sent (empty ones are left out). */
 export async function getJSON(path, params = {}) {
@@ -61,16 +79,18 @@ export async function getJSON(path, params = {}) {
   }
   const url = `${API}${path}${String(query) ? `?${query}` : ""}`;
   const response = await fetch(url, { headers: { Accept: "application/json" } });
-  if (!response.ok) {
-    let detail = response.statusText;
-    try {
-      const problem = await response.json(); // application/problem+json
-      detail = problem.detail || problem.title || detail;
-    } catch {
-      // not a problem document: keep the status text
-    }
-    throw new ApiError(`${response.status} — ${detail}`);
-  }
+  if (!response.ok) throw await failure(response);
+  return response.json();
+}
+
+/** POST a JSON body with an API key (sent as a bearer header, never in the address); the created record. */
+export async function postJSON(path, body, key) {
+  const response = await fetch(`${API}${path}`, {
+    method: "POST",
+    headers: { Accept: "application/json", "Content-Type": "application/json", Authorization: `Bearer ${key}` },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw await failure(response);
   return response.json();
 }
 

@@ -133,6 +133,8 @@ export async function viewSource(id) {
       { class: "controls" },
       link(route("contradictions", { sources: source.id }), "Contradictions involving this source"),
       " · ",
+      link(route("sources", source.id, "review"), "Review the suggested claims"),
+      " · ",
       link("#/sources", "Every source’s grade"),
     ),
     section(

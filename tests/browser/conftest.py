@@ -55,11 +55,8 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app served by uvicorn on 127.0.0.1, its database migrated and seeded on start."""
-    _require_browser()
-    directory = tmp_path_factory.mktemp("browser-server")
+def _serve(directory: Path) -> Iterator[str]:
+    """Serve the app with uvicorn on 127.0.0.1 over a database in ``directory``, migrated and seeded on start."""
     port = _free_port()
     env = os.environ | {
         "PEACEKB_DATABASE_URL": f"sqlite:///{directory / 'peacekb.db'}",
@@ -100,6 +97,38 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.kill()
             process.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app served by uvicorn on 127.0.0.1, its database migrated and seeded on start."""
+    _require_browser()
+    yield from _serve(tmp_path_factory.mktemp("browser-server"))
+
+
+@dataclass(frozen=True)
+class Writable:
+    """A server of its own for tests that write (the shared one stays as seeded), and a write key for it."""
+
+    base: str
+    key: str
+
+
+@pytest.fixture(scope="module")
+def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Writable]:
+    _require_browser()
+    from sqlmodel import Session
+
+    from app.auth import create_key
+    from app.db import build_engine
+
+    directory = tmp_path_factory.mktemp("browser-writable")
+    for base in _serve(directory):
+        engine = build_engine(f"sqlite:///{directory / 'peacekb.db'}")
+        with Session(engine) as session:
+            key = create_key(session, name="browser-curator", scope="write")
+        engine.dispose()
+        yield Writable(base, key)
 
 
 @pytest.fixture(scope="session")
@@ -154,6 +183,12 @@ def visit(browser, server) -> Iterator[Visit]:
 def phone(browser, server) -> Iterator[Visit]:
     """The same on a 390 × 844 px phone screen."""
     yield from _visit(browser, server, PHONE)
+
+
+@pytest.fixture
+def curator(browser, writable) -> Iterator[Visit]:
+    """A fresh desktop browser context on the writable server, guarded the same way."""
+    yield from _visit(browser, writable.base, DESKTOP)
 
 
 @pytest.fixture(params=["desktop", "phone"])

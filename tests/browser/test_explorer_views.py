@@ -30,6 +30,7 @@ VIEWS = [
     "/timeline",
     "/graph?issue=territory-donbas",
     "/search?q=envoys",
+    "/sources/zelensky-praise-us-envoys-blueprint/review",
 ]
 LIST_VIEWS = [
     *("/issues", "/actors", "/contradictions", "/sources", "/numbers", "/timeline", "/issues/territory-donbas"),

@@ -7,6 +7,7 @@ from PyPI with the ``contract`` extra. Without node and npm, without the registr
 package, the tests that need them skip.
 """
 
+import fcntl
 import json
 import os
 import shutil
@@ -61,14 +62,17 @@ def node_tools() -> Path:
     if tuple(int(part) for part in version.strip().lstrip("v").split(".")[:2]) < NODE_AT_LEAST:
         pytest.skip(f"node {version.strip()} is older than the pinned tools need (20.19)")
     folder = npm_cache()
-    if not _installed(folder):
-        folder.mkdir(parents=True, exist_ok=True)
-        # One install of every package: npm prunes what a later --no-save install does not name.
-        command = [npm, "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(folder)]
-        command += [f"{name}@{version}" for name, version in NPM_PACKAGES.items()]
-        installed = subprocess.run(command, capture_output=True, text=True, timeout=600)
-        if installed.returncode != 0:
-            pytest.skip(f"npm could not install the contract tools: {installed.stderr[-2000:]}")
+    folder.mkdir(parents=True, exist_ok=True)
+    # The suite runs in parallel processes (pytest-xdist): one installs while the others wait for it.
+    with (folder.parent / "peacekb-npm.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not _installed(folder):
+            # One install of every package: npm prunes what a later --no-save install does not name.
+            command = [npm, "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(folder)]
+            command += [f"{name}@{version}" for name, version in NPM_PACKAGES.items()]
+            installed = subprocess.run(command, capture_output=True, text=True, timeout=600)
+            if installed.returncode != 0:
+                pytest.skip(f"npm could not install the contract tools: {installed.stderr[-2000:]}")
     return folder
 
 

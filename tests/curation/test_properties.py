@@ -30,6 +30,8 @@ def _holds(text: str, suggestions: list[Suggestion]) -> None:
     for s in suggestions:
         assert 0 <= s.quote_start < s.quote_end <= len(text)
         assert text[s.quote_start : s.quote_end] == s.quote
+        units = text.encode("utf-16-le")  # what a browser slices: the same quote, counted in UTF-16 units
+        assert units[2 * s.quote_start_utf16 : 2 * s.quote_end_utf16].decode("utf-16-le") == s.quote
         assert 0 <= s.confidence <= 1
         assert s.statement
         for figure in [*s.quantities, *s.dates, *s.mentions]:

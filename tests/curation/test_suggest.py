@@ -7,7 +7,7 @@ import pytest
 
 from app.curation import Suggestion, Vocabulary, claim_body, suggest
 from app.curation.evaluation import compare
-from app.models.seed_schema import ClaimCreate
+from app.models.claim import ClaimCreate
 
 
 def test_no_text_gives_no_suggestion():

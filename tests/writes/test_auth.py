@@ -157,7 +157,19 @@ def test_openapi_declares_the_bearer_scheme_on_every_write_operation(api):
     }
     # POST /suggestions writes nothing (a text too long for a query string) but also needs a key.
     assert writes.pop("suggest_for_text") == [{"HTTPBearer": []}]
-    collections = ["source", "actor", "plan", "plan_point", "issue", "position", "claim", "event", "claim_relation"]
+    collections = [
+        "source",
+        "actor",
+        "plan",
+        "plan_point",
+        "issue",
+        "position",
+        "claim",
+        "event",
+        "claim_relation",
+        "thesaurus_entry",
+        "place",
+    ]
     assert sorted(writes) == sorted(
         [f"{verb}_{kind}" for verb in ("create", "update", "delete") for kind in collections] + ["bulk_write"]
     )

@@ -76,8 +76,8 @@ def test_bulk_with_failing_lines_writes_nothing_and_names_every_failing_line(api
         (
             "line 8",
             "kind",
-            "Input should be 'source', 'actor', 'plan', 'plan_point', 'issue', 'position', 'claim', 'event' or "
-            "'claim_relation'",
+            "Input should be 'actor', 'claim', 'claim_relation', 'event', 'issue', 'position', 'plan', 'plan_point', "
+            "'source', 'thesaurus_entry' or 'place'",
         ),
         ("line 9", "id", "every line needs an id (in 'id' or in 'data')"),
     ]
