@@ -196,7 +196,7 @@ def match_clause(session: Session, query: SearchQuery) -> ColumnElement:
 def entries_of(session: Session, kind: str, ids: Select) -> ColumnElement:
     """The WHERE clause of the index entries of these records of one kind (``ids``: a one-column select).
 
-    FTS5 indexes no UNINDEXED column, so on SQLite the entries are found by rowid through migration 0007's
+    FTS5 indexes no UNINDEXED column, so on SQLite the entries are found by rowid through migration 0008's
     index on FTS5's own content table (``c0`` kind, ``c1`` item_id); PostgreSQL's primary key is (kind, item_id).
     """
     if _is_postgres(session):

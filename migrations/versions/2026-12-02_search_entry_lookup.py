@@ -5,8 +5,8 @@ declared order: ``c0`` kind, ``c1`` item_id) and indexes none of its UNINDEXED c
 linked to an actor the query names (app/ranking.py) by their entries' rowids, read off this index. PostgreSQL's
 ``search_index`` has its primary key on (kind, item_id) already.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-02 12:00:00.000000
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0007"
-down_revision: str | None = "0006"
+revision: str = "0008"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
