@@ -22,9 +22,9 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        op.execute("CREATE INDEX search_index_entry ON search_index_content (c0, c1)")
+        op.execute("CREATE INDEX IF NOT EXISTS search_index_entry ON search_index_content (c0, c1)")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        op.execute("DROP INDEX search_index_entry")
+        op.execute("DROP INDEX IF EXISTS search_index_entry")
