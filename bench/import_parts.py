@@ -65,6 +65,7 @@ def main(path: Path) -> None:
 
         timed("bare claim rows, one executemany (no checks)", len(rows), "claims", claim_rows)
         entries = [(kind, m.id, *(text or "" for text in RESOURCES[kind].search(m))) for kind, ms in models.items()
+                   if RESOURCES[kind].search
                    for m in ms]  # fmt: skip
         megabytes = sum(len(e[2]) + len(e[3]) for e in entries) / 1e6
 

@@ -44,7 +44,7 @@ class Resource:
     table: type[SQLModel]
     public: type[BaseModel]
     create: type[BaseModel]
-    search: SearchText  # a row's (title, body) for the search index
+    search: SearchText | None = None  # a row's (title, body) for the search index; None: not a search hit
     links: dict[str, LinkField] = field(default_factory=dict)  # written with the record
     sort_fields: tuple[str, ...] = ()
     seed_section: str | None = None  # its section in seed files and the exported knowledge base

@@ -45,7 +45,7 @@ class ThesaurusEntryCreate(Record):
 THESAURUS_ENTRY = declare(
     Resource(
         kind="thesaurus_entry", label="thesaurus entry", collection="thesaurus", table=ThesaurusEntry,
-        public=ThesaurusEntryPublic, create=ThesaurusEntryCreate, search=lambda r: (" · ".join(r.terms), r.note),
+        public=ThesaurusEntryPublic, create=ThesaurusEntryCreate,
         seed_section="thesaurus", sort_fields=("id",), path_parameter="entry_id",
         about="Curated sets of words and phrases that mean the same: a query naming one also finds the others.",
     )

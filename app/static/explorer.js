@@ -10,7 +10,7 @@ import { viewContradictions } from "./views-contradictions.js";
 import { viewNumbers, viewTimeline } from "./views-figures.js";
 import { viewIssue, viewIssues } from "./views-issues.js";
 import { viewPlanDiff, viewPlanPoint, viewPlans } from "./views-plans.js";
-import { viewClaim, viewEvent, viewPosition, viewRelation } from "./views-records.js";
+import { viewClaim, viewEvent, viewPlace, viewPosition, viewRelation } from "./views-records.js";
 import { viewReview } from "./views-review.js";
 import { viewSearch } from "./views-search.js";
 import { viewSource, viewSources } from "./views-sources.js";
@@ -32,6 +32,7 @@ const ROUTES = [
   [/^\/plan-points\/([^/]+)$/, viewPlanPoint],
   [/^\/positions\/([^/]+)$/, viewPosition],
   [/^\/events\/([^/]+)$/, viewEvent],
+  [/^\/places\/([^/]+)$/, viewPlace],
   [/^\/relations\/([^/]+)$/, viewRelation],
   [/^\/contradictions\/?$/, viewContradictions],
   [/^\/numbers\/?$/, viewNumbers],

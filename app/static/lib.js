@@ -416,6 +416,7 @@ export function recordRoute(kind, id) {
     position: "positions",
     event: "events",
     claim_relation: "relations",
+    place: "places",
   };
   return views[kind] ? route(views[kind], id) : null;
 }

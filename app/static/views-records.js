@@ -1,4 +1,4 @@
-// A page for each remaining kind of record: claim, position, event, claim relation.
+// A page for each remaining kind of record: claim, position, event, claim relation, place.
 // Each reads a small, fixed number of API answers: lists come one page at a time, evidence comes embedded.
 
 import {
@@ -265,6 +265,44 @@ export async function viewRelation(id) {
       "div",
       { class: "contradiction", "data-relation-id": pair.id },
       h("div", { class: "side-by-side" }, claimCard(pair.from_claim, sources), claimCard(pair.to_claim, sources)),
+    ),
+  ];
+}
+
+// ---------------------------------------------------------------- place
+
+export async function viewPlace(id) {
+  const [place, claims, events] = await Promise.all([
+    getJSON(`/places/${enc(id)}`),
+    getList(`/places/${enc(id)}/claims`),
+    getList(`/places/${enc(id)}/events`),
+  ]);
+  const sources = await records(
+    "sources",
+    claims.map((c) => c.source_id),
+  );
+  const where = [place.region, place.country].filter(Boolean).join(", ");
+  return [
+    ...heading(place.name, place.description),
+    definitions([
+      ["Kind", place.kind],
+      ["In", where || null],
+      ["Coordinates", `${place.latitude.toFixed(4)}° N, ${place.longitude.toFixed(4)}° E (curated)`],
+      ["Also written", place.aliases.length ? place.aliases.join(", ") : null],
+      [
+        "Events here",
+        inlineList(place.event_ids, (e) => link(route("events", e), events.find((x) => x.id === e)?.title ?? e)),
+      ],
+    ]),
+    section(
+      `Mentioned by ${plural(claims.length, "claim")}`,
+      claims.length
+        ? h(
+            "div",
+            { class: "claims" },
+            claims.map((c) => claimCard(c, sources)),
+          )
+        : empty("No claim mentions this place."),
     ),
   ];
 }

@@ -167,7 +167,7 @@ def test_every_search_hit_opens_a_page_of_the_explorer(visit, api):
         for index, hit in enumerate(found):
             first_of_kind.setdefault(hit["kind"], (q, offset, index))
     assert set(first_of_kind) == {
-        "source", "actor", "plan", "plan_point", "issue", "position", "claim", "event", "claim_relation",
+        "source", "actor", "plan", "plan_point", "issue", "position", "claim", "event", "claim_relation", "place",
     }  # fmt: skip
 
     for (q, offset), found in hits.items():
