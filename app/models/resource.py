@@ -78,9 +78,10 @@ class Resource:
         """The columns a list of this kind sorts by, by the sort's name."""
         return {name: getattr(self.table, name) for name in self.sort_fields}
 
-    @property
+    @cached_property
     def shown(self) -> dict[str, tuple[str, LinkField]]:
-        """Other kinds' links this kind's public form lists (read-only): field → (owner kind, link)."""
+        """Other kinds' links this kind's public form lists (read-only): field → (owner kind, link). Read once
+        every kind is declared (at the first request or import, never while the models load)."""
         return {
             link.shown_as: (owner, link)
             for owner, resource in RESOURCES.items()
