@@ -6,8 +6,8 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, Path
 from sqlmodel import SQLModel
 
-from app import models
 from app.db import SessionDep
+from app.models.resource import RESOURCES
 from app.read_pool import run_in_read_pool
 from app.services.lookup import get_or_404
 
@@ -27,12 +27,18 @@ def _loader(table: type[Row], label: str, parameter: str) -> Callable[..., Row]:
     return load
 
 
-ActorDep = Annotated[models.Actor, Depends(_loader(models.Actor, "actor", "actor_id"))]
-SourceDep = Annotated[models.Source, Depends(_loader(models.Source, "source", "source_id"))]
-PlanDep = Annotated[models.Plan, Depends(_loader(models.Plan, "plan", "plan_id"))]
-PlanPointDep = Annotated[models.PlanPoint, Depends(_loader(models.PlanPoint, "plan point", "plan_point_id"))]
-IssueDep = Annotated[models.DisputedIssue, Depends(_loader(models.DisputedIssue, "issue", "issue_id"))]
-PositionDep = Annotated[models.Position, Depends(_loader(models.Position, "position", "position_id"))]
-ClaimDep = Annotated[models.Claim, Depends(_loader(models.Claim, "claim", "claim_id"))]
-EventDep = Annotated[models.Event, Depends(_loader(models.Event, "event", "event_id"))]
-RelationDep = Annotated[models.ClaimRelation, Depends(_loader(models.ClaimRelation, "claim relation", "relation_id"))]
+def record_dependency(kind: str) -> object:
+    """The dependency loading a declared kind's record by its path parameter, or answering 404."""
+    resource = RESOURCES[kind]
+    return Annotated[resource.table, Depends(_loader(resource.table, resource.label, resource.parameter))]
+
+
+ActorDep = record_dependency("actor")
+SourceDep = record_dependency("source")
+PlanDep = record_dependency("plan")
+PlanPointDep = record_dependency("plan_point")
+IssueDep = record_dependency("issue")
+PositionDep = record_dependency("position")
+ClaimDep = record_dependency("claim")
+EventDep = record_dependency("event")
+RelationDep = record_dependency("claim_relation")

@@ -7,16 +7,17 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 
 from app.db import SessionDep
+from app.deps import record_dependency
 from app.etags import respond_item
 from app.listing import Page, PageDep, respond, sort_of
 from app.models.resource import RESOURCES, Resource
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import IdFilter, SearchText
-from app.services.records import get_record, list_records
+from app.services.records import list_records
 from app.services.resources import public_forms
 
 
@@ -60,37 +61,34 @@ def read_router(resource: Resource, *, filters: dict[str, str] | None = None) ->
     ])  # fmt: skip
     router.get(f"/{collection}", response_model=Page[public])(in_read_pool(list_them))
 
-    RecordId = Annotated[str, Path(alias=resource.parameter, description=f"The {label}'s id.")]
+    record = record_dependency(kind)
 
-    def get_one(request: Request, session: SessionDep, record_id: RecordId):
-        return respond_item(request, public_forms(session, kind, [get_record(session, kind, record_id)])[0])
+    def get_one(request: Request, session: SessionDep, found: Any):
+        return respond_item(request, public_forms(session, kind, [found])[0])
 
     get_one.__name__ = f"get_{kind}"
     get_one.__doc__ = f"Get one {label}."
+    parameters = list(inspect.signature(get_one).parameters.values())
+    _with_signature(get_one, [*parameters[:2], parameters[2].replace(annotation=record)])
     router.get(f"/{collection}/{{{resource.parameter}}}", response_model=public)(in_read_pool(get_one))
     for field, link in resource.links.items():
-        _linked_route(router, resource, field, RESOURCES[link.target_kind], RecordId)
+        target = RESOURCES[link.target_kind]
+        sub_list(
+            router, f"/{collection}/{{{resource.parameter}}}/{target.collection}",
+            name=f"list_{kind}_{target.collection.replace('-', '_')}",
+            summary=f"List the {target.label}s this {label} lists in `{field}`.",
+            owner=record, target=target.kind, lister=_listed_by(kind, field, target.kind), key="owner_id",
+        )  # fmt: skip
     return router
 
 
-def _linked_route(router: APIRouter, owner: Resource, field: str, target: Resource, RecordId: Any) -> None:
-    """``/{owner collection}/{id}/{target collection}``: the records the owner's ``field`` lists, paged."""
-    owner_kind, target_kind, public = owner.kind, target.kind, target.public
-    sort = sort_of(target_kind)
+def _listed_by(owner_kind: str, field: str, target_kind: str) -> Callable:
+    """A lister of the records of ``target_kind`` that the owner's link ``field`` lists."""
 
-    def list_linked(request: Request, session: SessionDep, page: PageDep, record_id: RecordId,
-                    sort: Enum | None = None):  # fmt: skip
-        get_record(session, owner_kind, record_id)
-        found = list_records(session, target_kind, page=page, sort=sort, listed_by=(owner_kind, field, record_id))
-        return respond(request, page, found, public)
+    def listed(*, session: Any, page: Any, sort: Enum | None, owner_id: str) -> Any:
+        return list_records(session, target_kind, page=page, sort=sort, listed_by=(owner_kind, field, owner_id))
 
-    list_linked.__name__ = f"list_{owner_kind}_{target.collection.replace('-', '_')}"
-    list_linked.__doc__ = f"List the {target.label}s this {owner.label} lists in `{field}`."
-    parameters = list(inspect.signature(list_linked).parameters.values())
-    parameters[-1] = parameters[-1].replace(annotation=sort | None)
-    list_linked.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    path = f"/{owner.collection}/{{{owner.parameter}}}/{target.collection}"
-    router.get(path, response_model=Page[public])(in_read_pool(list_linked))
+    return listed
 
 
 def sub_list(

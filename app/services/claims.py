@@ -15,7 +15,7 @@ from app.models.claim import CLAIM
 from app.paging import IdWalk, PageResult, fetch_page
 from app.prepared import Prepared
 from app.services.lookup import ordered_search, rows_of
-from app.services.resources import public_forms
+from app.services.resources import link_columns, public_forms
 from app.services.rules import RELATIONS, relation_views
 
 SORT_COLUMNS = CLAIM.sort_columns
@@ -113,8 +113,7 @@ def _id_walk(filters: dict) -> IdWalk | None:
     return walk
 
 
-CLAIM_LINKS = {name: (getattr(link.table, link.owner), getattr(link.table, link.target))
-               for name, link in CLAIM.links.items()}  # fmt: skip
+CLAIM_LINKS = link_columns("claim")
 
 
 # Claims are read as column rows through the session's connection, not as ORM objects, and their statements

@@ -34,7 +34,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 import orjson
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import JSON, select
+from sqlalchemy import JSON
 from sqlmodel import Session
 
 from app.collector_pause import cyclic_collector_paused
@@ -43,7 +43,7 @@ from app.errors import Problem
 from app.models.resource import RESOURCES, kind_of_table, parents_first
 from app.search import SEARCH_TABLE
 from app.services.indexing import search_entries
-from app.services.resources import public_forms
+from app.services.resources import snapshots
 from app.services.rules import NotKnownHere, rules_for
 
 LINE_KEYS = frozenset({"op", "kind", "id", "data", "cascade"})
@@ -295,14 +295,11 @@ class FastWriter:
         by_kind: dict[str, list[str]] = defaultdict(list)
         for kind, record_id in sorted(records):
             by_kind[kind].append(record_id)
-        found: dict[tuple[str, str], dict] = {}
-        for kind, ids in by_kind.items():
-            table = RESOURCES[kind].table
-            for start in range(0, len(ids), 500):
-                rows = list(self.session.scalars(select(table).where(table.id.in_(ids[start : start + 500]))))
-                for public in public_forms(self.session, kind, rows):
-                    found[(kind, public.id)] = public.model_dump(mode="json")
-        return found
+        return {
+            (kind, record_id): form
+            for kind, ids in by_kind.items()
+            for record_id, form in snapshots(self.session, kind, ids).items()
+        }
 
 
 def _raw_cursor(session: Session) -> sqlite3.Cursor:

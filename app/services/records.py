@@ -10,7 +10,7 @@ from sqlmodel import Session
 from app.listing import PageParams
 from app.models.resource import RESOURCES
 from app.paging import PageResult, fetch_page
-from app.services.lookup import get_or_404, ordered_search, rows_of
+from app.services.lookup import ordered_search, rows_of
 from app.services.resources import to_public
 
 
@@ -48,9 +48,3 @@ def list_records(
         session, statement, table, kind=kind, q=q, sort=sort, columns=resource.sort_columns
     )
     return fetch_page(session, statement, ordering, page, public=to_public(kind))
-
-
-def get_record(session: Session, kind: str, record_id: str) -> Any:
-    """The stored row of one record, or NotFound naming what was looked for."""
-    resource = RESOURCES[kind]
-    return get_or_404(session, resource.table, record_id, resource.label)

@@ -4,17 +4,21 @@ others it shows, and its rules' extras — built the same way for every list, it
 from functools import cache
 
 from pydantic import BaseModel
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.models.resource import RESOURCES, Resource, kind_of_table
 from app.services.lookup import fields_of, grouped_many
 from app.services.rules import rules_for
 
-__all__ = ["RESOURCES", "Resource", "create_form", "kind_of_table", "public_forms", "snapshot", "to_public"]
+__all__ = [
+    "RESOURCES", "Resource", "create_form", "kind_of_table", "link_columns", "public_forms", "snapshot", "snapshots",
+    "to_public",
+]  # fmt: skip
 
 
 @cache
-def _lists(kind: str) -> dict[str, tuple]:
+def link_columns(kind: str) -> dict[str, tuple]:
     """The (owner, target) columns of each list-of-ids field on the kind's public form."""
     resource = RESOURCES[kind]
     own = {name: (getattr(link.table, link.owner), getattr(link.table, link.target))
@@ -28,7 +32,7 @@ def public_forms(session: Session, kind: str, records: list) -> list[BaseModel]:
     """Records (ORM objects or column rows) in their public form: one query per list field kind, not per row."""
     resource = RESOURCES[kind]
     rows = [fields_of(record) for record in records]
-    lists = _lists(kind)
+    lists = link_columns(kind)
     linked = grouped_many(session, lists, [row["id"] for row in rows]) if lists and rows else {}
     extras = rules_for(kind).public_extras(session, rows) if rows else {}
     public = resource.public.model_validate
@@ -40,6 +44,17 @@ def public_forms(session: Session, kind: str, records: list) -> list[BaseModel]:
 def to_public(kind: str):
     """``public_forms`` for one kind, in the shape paging takes (``public=``)."""
     return lambda session, records: public_forms(session, kind, records)
+
+
+def snapshots(session: Session, kind: str, ids: list[str]) -> dict[str, dict]:
+    """The public form of each existing record among ``ids``, as the revision history stores it, by id."""
+    table = RESOURCES[kind].table
+    found: dict[str, dict] = {}
+    for chunk in range(0, len(ids), 500):
+        rows = list(session.scalars(select(table).where(table.id.in_(ids[chunk : chunk + 500]))))
+        for item in public_forms(session, kind, rows):
+            found[item.id] = item.model_dump(mode="json")
+    return found
 
 
 def snapshot(session: Session, kind: str, record_id: str) -> dict | None:

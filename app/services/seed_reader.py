@@ -42,6 +42,7 @@ class SeedRecord:
     section: str
     owner: str
     prefix: str = ""
+    row: dict = field(default_factory=dict)  # its values with the derived columns, once the rules passed
 
     @property
     def id(self) -> str:
@@ -61,15 +62,8 @@ class ResolvedSeed:
 
     @property
     def claim_spans(self) -> dict[str, Span]:
-        """Where each claim's quote stands in its source text (the checks found every one)."""
-        spans = {}
-        for record in self.records.get("claim", []):
-            c = record.values
-            text = self.source_texts[c["source_id"]]
-            spans[record.id] = anchor_quote(
-                text, c["quote"], start=c["quote_start"], prefix=c["prefix"], suffix=c["suffix"]
-            )
-        return spans
+        """Where each claim's quote stands in its source text, as the checks anchored it."""
+        return {r.id: Span(r.row["quote_start"], r.row["quote_end"]) for r in self.records.get("claim", [])}
 
 
 def seed_records(seed: KnowledgeBaseSeed) -> dict[str, list[SeedRecord]]:
@@ -231,6 +225,7 @@ class _Checker:
                 row = dict(record.values)
                 try:
                     rules.derive(record.values, row, known, record.id)
+                    record.row = row
                 except InvalidInput as problem:
                     for error in problem.errors or []:
                         value = record.values.get(error.name)

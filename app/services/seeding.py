@@ -18,9 +18,9 @@ from app.search import forget_lexicon
 from app.services import revisions
 from app.services.anchoring import sha256_hex
 from app.services.indexing import reindex
-from app.services.resources import RESOURCES, public_forms
+from app.services.resources import RESOURCES, snapshots
 from app.services.rules import rules_for
-from app.services.seed_reader import ResolvedSeed, SeedError, SeedKnowledge, resolve
+from app.services.seed_reader import ResolvedSeed, SeedError, resolve
 
 
 @dataclass
@@ -63,17 +63,6 @@ def parents_first_rows(rows: list[dict], parent_key: str) -> list[dict]:
     for row in rows:
         place(row)
     return ordered
-
-
-def snapshots(session: Session, kind: str, ids: list[str]) -> dict[str, dict]:
-    """The public form of each existing record among ``ids``, as the revision history stores it."""
-    table = RESOURCES[kind].table
-    found: dict[str, dict] = {}
-    for chunk in range(0, len(ids), 500):
-        rows = list(session.scalars(select(table).where(table.id.in_(ids[chunk : chunk + 500]))))
-        for item in public_forms(session, kind, rows):
-            found[item.id] = item.model_dump(mode="json")
-    return found
 
 
 class _Writer:
@@ -162,15 +151,13 @@ class _Writer:
             ],
         )
         written: dict[str, set[str]] = {}
-        known = SeedKnowledge(r.records, r.source_texts)
         for kind in parents_first():
             resource = RESOURCES[kind]
             columns = set(resource.table.model_fields)
-            rows = []
-            for record in r.records[kind]:
-                row = {name: value for name, value in record.values.items() if name in columns}
-                rules_for(kind).derive(record.values, row, known, record.id)  # the checks passed: derived columns
-                rows.append(row)
+            # The rows as the checks derived them (sha256, quote offsets): the rules ran once, in resolve().
+            rows = [
+                {name: value for name, value in record.row.items() if name in columns} for record in r.records[kind]
+            ]
             for column, table in resource.references.items():
                 if table == resource.table.__tablename__:
                     rows = parents_first_rows(rows, column)
