@@ -26,6 +26,7 @@ VIEWS = [
     "/positions/ukraine-opposes-ceding-territory",
     "/events/zelensky-call-with-witkoff-and-kushner",
     "/relations/us-envoys-identity-conflict",
+    "/places/azovstal",
     "/numbers",
     "/timeline",
     "/graph?issue=territory-donbas",
