@@ -6,6 +6,7 @@ from sqlmodel import Field, SQLModel
 from app.models import examples
 from app.models.examples import example
 from app.models.fields import Record, Slug, Text
+from app.models.filters import equal
 from app.models.resource import Resource, declare
 from app.models.vocab import ActorKind
 
@@ -71,5 +72,6 @@ ACTOR = declare(
         kind="actor", label="actor", collection="actors", table=Actor, public=ActorPublic, create=ActorCreate,
         search=lambda r: (r.name, "\n".join(part for part in (" · ".join(r.aliases), r.description) if part)),
         seed_section="actors", sort_fields=("id", "name", "kind"),
+        filters=(equal(Actor.kind, ActorKind), equal(Actor.affiliation_id, str, "Actors affiliated to this actor.")),
     )
 )  # fmt: skip

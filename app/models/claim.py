@@ -5,14 +5,15 @@ from typing import Literal
 
 from pydantic import Field as Described
 from pydantic import model_validator
-from sqlalchemy import CheckConstraint, Column, Index, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, Index, Text, UniqueConstraint, or_, select
 from sqlmodel import Field, SQLModel
 
 from app.models import examples
 from app.models.examples import example
 from app.models.fields import Day, Int, Number, Record, Slug
 from app.models.fields import Text as NonEmpty
-from app.models.resource import LinkField, Resource, declare
+from app.models.filters import Filter, day_range, equal, listing
+from app.models.resource import RESOURCES, LinkField, Resource, declare
 from app.models.vocab import CREDIBILITY_MAX, CREDIBILITY_MIN, RelationType
 
 
@@ -167,6 +168,51 @@ CLAIM_LINKS = {
     "issue_ids": LinkField(ClaimIssue, "claim_id", "issue_id", "issue"),
     "event_ids": LinkField(ClaimEvent, "claim_id", "event_id", "event", shown_as="claim_ids"),
 }
+
+
+def _about_or_spoken_by(actor_id: str):
+    return or_(Claim.id.in_(select(ClaimActor.claim_id).where(ClaimActor.actor_id == actor_id)),
+               Claim.speaker_id == actor_id)  # fmt: skip
+
+
+def _in_plan(plan_id: str):
+    point = RESOURCES["plan_point"].table  # by name: the plan module imports this one
+    in_plan = select(ClaimPlanPoint.claim_id).join(point, point.id == ClaimPlanPoint.plan_point_id)
+    return Claim.id.in_(in_plan.where(point.plan_id == plan_id))
+
+
+def _quantitative(wanted: bool):
+    has_quantity = or_(Claim.value.is_not(None), Claim.value_on.is_not(None))
+    return has_quantity if wanted else ~has_quantity
+
+
+CLAIM_FILTERS = (
+    equal(Claim.source_id, walk=True),
+    Filter("actor_id", str, _about_or_spoken_by, "Claims about this actor or spoken by it.",
+           walks=((ClaimActor.actor_id, ClaimActor.claim_id), (Claim.speaker_id, Claim.id))),
+    equal(Claim.speaker_id, walk=True),
+    listing(ClaimIssue.claim_id, ClaimIssue.issue_id, "issue_id", walk=True),
+    Filter("plan_id", str, _in_plan, "Claims about any point of this plan."),
+    listing(ClaimPlanPoint.claim_id, ClaimPlanPoint.plan_point_id, "plan_point_id", walk=True),
+    listing(ClaimEvent.claim_id, ClaimEvent.event_id, "event_id", walk=True),
+    *day_range(Claim.stated_on, "stated",
+               described=("Stated on or after this date.", "Stated on or before this date.")),
+    Filter("quantitative", bool, _quantitative, "Only claims with (true) or without a value."),
+    Filter("max_credibility", int, lambda most: Claim.credibility <= most, "Credibility 1 (best) up to this.",
+           ge=CREDIBILITY_MIN, le=CREDIBILITY_MAX),
+)  # fmt: skip
+
+
+def _either_end(claim_id: str):
+    return or_(ClaimRelation.from_claim_id == claim_id, ClaimRelation.to_claim_id == claim_id)
+
+
+RELATION_FILTERS = (
+    equal(ClaimRelation.type, RelationType, "contradicts, supports or updates."),
+    Filter("claim_id", str, _either_end, "Relations with this claim at either end."),
+    equal(ClaimRelation.from_claim_id),
+    equal(ClaimRelation.to_claim_id),
+)
 CLAIM = declare(
     Resource(
         kind="claim",
@@ -179,6 +225,7 @@ CLAIM = declare(
         seed_section="claims",
         links=CLAIM_LINKS,
         sort_fields=("id", "stated_on", "credibility", "value", "source_id", "quote_start"),
+        filters=CLAIM_FILTERS,
     )
 )
 CLAIM_RELATION = declare(
@@ -186,6 +233,6 @@ CLAIM_RELATION = declare(
         kind="claim_relation", label="claim relation", collection="claim-relations", table=ClaimRelation,
         public=ClaimRelationPublic, create=RelationCreate, search=lambda r: (r.rationale, ""),
         seed_section="relations", sort_fields=("id", "type"), path_parameter="relation_id",
-        sort_schema="RelationSort",
+        sort_schema="RelationSort", filters=RELATION_FILTERS,
     )
 )  # fmt: skip

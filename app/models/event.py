@@ -5,8 +5,10 @@ from datetime import date
 from sqlmodel import Field, SQLModel
 
 from app.models import examples
+from app.models.claim import ClaimEvent
 from app.models.examples import example
 from app.models.fields import Day, Record, Slug, Text
+from app.models.filters import day_range, equal, listing
 from app.models.resource import LinkField, Resource, declare
 from app.models.vocab import EventKind
 
@@ -59,5 +61,9 @@ EVENT = declare(
         search=_search_text, seed_section="events",
         links={"actor_ids": LinkField(EventActor, "event_id", "actor_id", "actor")},
         sort_fields=("id", "occurred_on", "kind", "title"),
+        filters=(
+            equal(Event.kind, EventKind), listing(EventActor.event_id, EventActor.actor_id, "actor_id"),
+            listing(ClaimEvent.event_id, ClaimEvent.claim_id, "claim_id"), *day_range(Event.occurred_on, "occurred"),
+        ),
     )
 )  # fmt: skip

@@ -8,6 +8,7 @@ from sqlmodel import Field, SQLModel
 from app.models import examples
 from app.models.examples import example
 from app.models.fields import Record, Slug, Text
+from app.models.filters import equal, listing
 from app.models.resource import LinkField, Resource, declare
 from app.models.vocab import Stance
 
@@ -105,5 +106,10 @@ POSITION = declare(
         create=PositionCreate, search=lambda r: (r.summary, ""), seed_section="positions",
         links={"claim_ids": LinkField(PositionClaim, "position_id", "claim_id", "claim")},
         sort_fields=("id", "actor_id", "stance", "issue_id"),
+        filters=(
+            equal(Position.actor_id), equal(Position.issue_id), equal(Position.plan_id),
+            equal(Position.plan_point_id), equal(Position.stance, Stance),
+            listing(PositionClaim.position_id, PositionClaim.claim_id, "claim_id", "Positions this claim backs."),
+        ),
     )
 )  # fmt: skip

@@ -13,6 +13,7 @@ from sqlmodel import Field, SQLModel
 
 from app.models.examples import example
 from app.models.fields import Number, Record, Slug, Text
+from app.models.filters import equal, listing
 from app.models.resource import LinkField, Resource, declare
 
 
@@ -107,6 +108,15 @@ PLACE = declare(
             "claim_ids": LinkField(PlaceClaim, "place_id", "claim_id", "claim"),
             "event_ids": LinkField(PlaceEvent, "place_id", "event_id", "event"),
         },
+        filters=(
+            equal(Place.kind, PlaceKind, "Only places of this kind."),
+            equal(Place.region, str, "Only places in this region, as the records spell it."),
+            equal(Place.country, str, "Only places in this country."),
+            listing(PlaceClaim.place_id, PlaceClaim.claim_id, "claim_id", "Only places listing this id in claim_ids.",
+                    bounded=True),
+            listing(PlaceEvent.place_id, PlaceEvent.event_id, "event_id", "Only places listing this id in event_ids.",
+                    bounded=True),
+        ),
         about="Places the sources name, with curated coordinates, and the claims and events that mention them.",
     )
 )  # fmt: skip

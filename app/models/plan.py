@@ -10,6 +10,7 @@ from app.models import examples
 from app.models.examples import example
 from app.models.fields import Day, Int, Record, Slug
 from app.models.fields import Text as NonEmpty
+from app.models.filters import day_range, equal, listing
 from app.models.resource import LinkField, Resource, declare
 from app.models.vocab import PlanStatus, PointCategory
 
@@ -111,6 +112,11 @@ PLAN = declare(
         seed_section="plans",
         links={"proposer_ids": LinkField(PlanProposer, "plan_id", "actor_id", "actor")},
         sort_fields=("id", "name", "announced_on", "status"),
+        filters=(
+            equal(Plan.status, PlanStatus),
+            listing(PlanProposer.plan_id, PlanProposer.actor_id, "actor_id", "Plans this actor proposed."),
+            *day_range(Plan.announced_on, "announced"),
+        ),
     )
 )
 PLAN_POINT = declare(
@@ -119,5 +125,13 @@ PLAN_POINT = declare(
         create=PlanPointCreate, search=lambda r: (r.text, ""),
         links={"issue_ids": LinkField(PlanPointIssue, "plan_point_id", "issue_id", "issue")},
         sort_fields=("id", "plan_id", "sequence", "ordinal", "category"),
+        filters=(
+            equal(PlanPoint.plan_id), equal(PlanPoint.category, PointCategory),
+            listing(PlanPointIssue.plan_point_id, PlanPointIssue.issue_id, "issue_id",
+                    "Points touching this disputed issue."),
+            equal(PlanPoint.parent_id, str, "Sub-points of this point."),
+        ),
+        # Plan by plan, each plan's points in the source's order.
+        natural_order=("plan_id", "sequence"),
     )
 )  # fmt: skip

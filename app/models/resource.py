@@ -52,6 +52,13 @@ class Resource:
     tag: str | None = None  # the OpenAPI tag; default the collection, spaced
     about: str | None = None  # the OpenAPI tag's description
     sort_schema: str | None = None  # the name of its sort enum in the OpenAPI document; default ``KindSort``
+    filters: tuple = ()  # the ``Filter``s its lists take (app/models/filters.py), in their documented order
+    # Unsorted and unsearched, its lists follow these columns (the id breaks ties); default the id alone.
+    natural_order: tuple[str, ...] = ()
+    # A list's form, when lighter than the item's (a source without its text), and the SQL of the fields it
+    # computes (its text's length).
+    summary: type[BaseModel] | None = None
+    summary_extras: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def update(self) -> type[BaseModel]:
@@ -77,6 +84,11 @@ class Resource:
     def sort_columns(self) -> dict[str, Any]:
         """The columns a list of this kind sorts by, by the sort's name."""
         return {name: getattr(self.table, name) for name in self.sort_fields}
+
+    @property
+    def listed(self) -> type[BaseModel]:
+        """The form a list answers."""
+        return self.summary or self.public
 
     @cached_property
     def shown(self) -> dict[str, tuple[str, LinkField]]:

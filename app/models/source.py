@@ -3,13 +3,14 @@
 from datetime import date
 
 from pydantic import Field as Described
-from sqlalchemy import Column, Text
+from sqlalchemy import Column, Text, func
 from sqlmodel import Field, SQLModel
 
 from app.models import examples
 from app.models.examples import example
 from app.models.fields import Day, Record, Slug
 from app.models.fields import Text as NonEmpty
+from app.models.filters import day_range, equal
 from app.models.resource import Resource, declare
 from app.models.vocab import Reliability, SourceKind
 
@@ -93,5 +94,11 @@ SOURCE = declare(
         kind="source", label="source", collection="sources", table=Source, public=SourcePublic,
         create=SourceCreate, search=lambda r: (r.title, r.text), seed_section="sources",
         sort_fields=("id", "title", "published_on", "reliability"),
+        filters=(
+            equal(Source.kind, SourceKind), equal(Source.reliability, Reliability, "Admiralty grade A–F."),
+            equal(Source.document_id), *day_range(Source.published_on, "published"),
+        ),
+        # A list never reads the (possibly long) texts.
+        summary=SourceSummary, summary_extras={"text_length": func.length(Source.text)},
     )
 )  # fmt: skip

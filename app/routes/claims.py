@@ -1,58 +1,28 @@
 """Claims — quoted, anchored statements — and the typed relations between them."""
 
-from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Path, Query, Request, Response
+from fastapi import Path, Request, Response
 
 from app.db import SessionDep
-from app.deps import ClaimDep
 from app.etags import respond_item, respond_tagged
-from app.listing import Page, PageDep, require_order, respond
-from app.models import ClaimPublic, ClaimRelationPublic
-from app.models.vocab import RelationType
+from app.models import ClaimPublic
+from app.models.claim import CLAIM
 from app.read_pool import in_read_pool
-from app.routes.base import make_router
-from app.routes.params import Day, IdFilter, SearchText
+from app.routes.records import SubList, read_router
 from app.services import claims as service
-from app.services.events import RelationSort, list_relations
 from app.services.jsonld import MEDIA_TYPE as JSONLD_MEDIA_TYPE
 from app.services.jsonld import jsonld_document, jsonld_nodes
 
-router = make_router(tags=["claims"])
-
-
-@dataclass
-class ClaimFilters:
-    """The filters, search and sort of a list of claims (``/claims`` and ``/claims.jsonld`` alike)."""
-
-    sort: service.ClaimSort | None = None
-    q: SearchText = None
-    source_id: IdFilter = None
-    actor_id: Annotated[str | None, Query(description="Claims about this actor or spoken by it.")] = None
-    speaker_id: IdFilter = None
-    issue_id: IdFilter = None
-    plan_id: Annotated[str | None, Query(description="Claims about any point of this plan.")] = None
-    plan_point_id: IdFilter = None
-    event_id: IdFilter = None
-    stated_from: Annotated[Day | None, Query(description="Stated on or after this date.")] = None
-    stated_to: Annotated[Day | None, Query(description="Stated on or before this date.")] = None
-    quantitative: Annotated[bool | None, Query(description="Only claims with (true) or without a value.")] = None
-    max_credibility: Annotated[int | None, Query(ge=1, le=6, description="Credibility 1 (best) up to this.")] = None
-
-    def __post_init__(self) -> None:
-        require_order("stated_from", self.stated_from, "stated_to", self.stated_to)
-
-
-ClaimFiltersDep = Annotated[ClaimFilters, Depends()]
-
-
-@router.get("/claims", response_model=Page[ClaimPublic])
-@in_read_pool
-def list_claims(request: Request, session: SessionDep, page: PageDep, filters: ClaimFiltersDep):
-    """List claims, filtered, sorted and searchable."""
-    found = service.list_claims(session=session, page=page, **vars(filters))
-    return respond(request, page, found, ClaimPublic)
+router = read_router(
+    CLAIM,
+    list_doc="List claims, filtered, sorted and searchable.",
+    item=False,  # below: a claim is also answered as JSON-LD
+    sub_lists=(
+        SubList("relations", "list_claim_relations_of_claim", "claim_relation", "claim_id",
+                "List the relations that start or end at this claim.", also=("type",)),
+    ),
+)  # fmt: skip
 
 
 ClaimId = Annotated[str, Path(description="The claim's id.")]
@@ -61,6 +31,7 @@ ClaimId = Annotated[str, Path(description="The claim's id.")]
 # Before the plain item route, whose `{claim_id}` would take "x.jsonld" for an id.
 @router.get(
     "/claims/{claim_id}.jsonld",
+    tags=["claims"],
     response_class=Response,
     responses={
         200: {"description": "The claim as JSON-LD.", "content": {JSONLD_MEDIA_TYPE: {"schema": {"type": "object"}}}}
@@ -76,7 +47,7 @@ def get_claim_jsonld(request: Request, session: SessionDep, claim_id: ClaimId):
     return _jsonld_response(request, session, service.get_public(session, claim_id))
 
 
-@router.get("/claims/{claim_id}", response_model=ClaimPublic)
+@router.get("/claims/{claim_id}", response_model=ClaimPublic, tags=["claims"])
 @in_read_pool
 def get_claim(request: Request, session: SessionDep, claim_id: ClaimId):
     """Get one claim with its quote, offsets, links and relations.
@@ -97,17 +68,6 @@ def _jsonld_response(request: Request, session, claim: ClaimPublic) -> Response:
     response = respond_tagged(request, document.encode(), JSONLD_MEDIA_TYPE)
     response.headers["Vary"] = "Accept"
     return response
-
-
-@router.get("/claims/{claim_id}/relations", response_model=Page[ClaimRelationPublic])
-@in_read_pool
-def list_claim_relations_of_claim(
-    request: Request, session: SessionDep, page: PageDep, claim: ClaimDep,
-    sort: RelationSort | None = None, type: RelationType | None = None,
-):  # fmt: skip
-    """List the relations that start or end at this claim."""
-    found = list_relations(session=session, page=page, sort=sort, type=type, claim_id=claim.id)
-    return respond(request, page, found, ClaimRelationPublic)
 
 
 def _prefers_jsonld(accept: str) -> bool:

@@ -9,11 +9,12 @@ from app.db import SessionDep
 from app.listing import After, Limit, Offset, PageParams, link_header, paging
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
-from app.routes.claims import ClaimFiltersDep
-from app.services.claims import list_claims
+from app.routes.records import list_query
 from app.services.jsonld import MEDIA_TYPE, jsonld_document, jsonld_nodes
+from app.services.records import list_records
 
 router = make_router(tags=["claims"])
+ClaimQuery = list_query("claim")
 
 JSONLD_EXAMPLE = {
     "@context": {"@vocab": "https://schema.org/", "oa": "http://www.w3.org/ns/oa#", "@base": "http://127.0.0.1:8000/"},
@@ -66,7 +67,7 @@ def export_claims_jsonld(
     request: Request,
     session: SessionDep,
     page: Annotated[PageParams, Depends(jsonld_page_params)],
-    filters: ClaimFiltersDep,
+    asked: ClaimQuery,
 ):
     """Export claims as JSON-LD: schema.org `Claim`, and `ClaimReview` for graded claims.
 
@@ -80,7 +81,7 @@ def export_claims_jsonld(
     The claims are those `/claims` lists with the same parameters — filters, `q`, `sort` and paging (`limit`,
     `offset` or `after`, with the same `Link` header); without `limit`, every matching claim, streamed.
     """
-    found = list_claims(session=session, page=page, **vars(filters))
+    found = list_records(session, "claim", page=page, sort=asked.sort, q=asked.q, filters=asked.filters)
     document = jsonld_document(jsonld_nodes(session, found), base=str(request.base_url))
     headers = {"X-Total-Count": str(found.total)} if found.total_exact else {}
     if page.whole_collection:

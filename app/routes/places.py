@@ -3,11 +3,4 @@
 from app.models.place import PLACE
 from app.routes.records import read_router
 
-router = read_router(
-    PLACE,
-    filters={
-        "kind": "Only places of this kind.",
-        "region": "Only places in this region, as the records spell it.",
-        "country": "Only places in this country.",
-    },
-)
+router = read_router(PLACE)

@@ -1,13 +1,13 @@
-"""Read routes made from a kind's declaration: the list (filters, sorts, search, CSV and NDJSON siblings),
-the item (ETag, 304) and, for each link the kind holds, the linked records — what a new kind's router is
-built with, in one call."""
+"""Read routes made from a kind's declaration: the list (its declared filters, sorts, search, CSV and NDJSON
+siblings), the item (ETag, 304) and the lists under one record — what every kind's router is built with."""
 
 import inspect
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from app.db import SessionDep
 from app.deps import record_dependency
@@ -16,9 +16,22 @@ from app.listing import Page, PageDep, respond, sort_of
 from app.models.resource import RESOURCES, Resource
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
-from app.routes.params import IdFilter, SearchText
-from app.services.records import list_records
+from app.routes.params import SearchText
+from app.services.records import given_filters, list_records
 from app.services.resources import public_forms
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What a list request asks for besides its page: the sort, the search and the filters given."""
+
+    sort: Enum | None = None
+    q: str | None = None
+    filters: dict[str, Any] = field(default_factory=dict)
+
+
+def _keyword(name: str, annotation: Any, default: Any = inspect.Parameter.empty) -> inspect.Parameter:
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
 
 
 def _with_signature(function: Callable, parameters: list[inspect.Parameter]) -> Callable:
@@ -26,102 +39,121 @@ def _with_signature(function: Callable, parameters: list[inspect.Parameter]) -> 
     return function
 
 
-def _keyword(name: str, annotation: Any, default: Any = inspect.Parameter.empty) -> inspect.Parameter:
-    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+def _filter_parameters(kind: str, names: tuple[str, ...] | None = None) -> list[inspect.Parameter]:
+    """The query parameters of the declared filters of ``kind`` (those named, or all), in declared order."""
+    return [
+        _keyword(declared.name, Annotated[declared.type | None, Query(**declared.query)], None)
+        for declared in RESOURCES[kind].filters
+        if names is None or declared.name in names
+    ]
 
 
-def read_router(resource: Resource, *, filters: dict[str, str] | None = None) -> APIRouter:
-    """The read routes of a declared kind. ``filters`` names the columns a list filters on, with their
-    descriptions; each link field ``x_ids`` gives a filter ``x_id`` too."""
+def list_query(kind: str) -> Any:
+    """The dependency reading a list's sort, search and declared filters (a range checked to run forwards:
+    422 naming its end otherwise), for the list route and every export taking the same filters."""
+
+    def read(sort: Enum | None = None, q: str | None = None, **filters: Any) -> ListQuery:
+        return ListQuery(sort=sort, q=q, filters=given_filters(kind, filters))
+
+    _with_signature(read, [
+        _keyword("sort", sort_of(kind) | None, None), _keyword("q", SearchText, None), *_filter_parameters(kind),
+    ])  # fmt: skip
+    return Annotated[ListQuery, Depends(read)]
+
+
+@dataclass(frozen=True)
+class SubList:
+    """A list under one record: the records of ``target`` whose filter ``by`` is that record's id
+    (``/issues/{issue_id}/claims`` is ``/claims?issue_id=…``), sorted, and filtered by ``also`` too."""
+
+    segment: str  # the path below the record
+    name: str  # its operation
+    target: str
+    by: str
+    summary: str
+    also: tuple[str, ...] = ()
+
+
+def read_router(
+    resource: Resource,
+    *,
+    list_doc: str | None = None,
+    item_doc: str | None = None,
+    item: bool = True,
+    sub_lists: tuple[SubList, ...] | None = None,
+    into: APIRouter | None = None,
+) -> APIRouter:
+    """The read routes of a declared kind: its list, its item (unless ``item`` is false: the kind writes its
+    own), and its ``sub_lists`` — by default one for each link it holds (a place's claims) — on a router of
+    their own or added ``into`` another kind's."""
     kind, label, collection = resource.kind, resource.label, resource.collection
-    public = resource.public
-    router = make_router(tags=[resource.tag_name])
-    sort = sort_of(kind)
-    filters = filters or {}
-    link_filters = {name.removesuffix("s"): name for name in resource.links}
-    column_types = {name: public.model_fields[name].annotation for name in filters}
+    router = into or make_router()
+    tags: list[str | Enum] = [resource.tag_name]
+    query = list_query(kind)
 
-    def list_them(request: Request, session: SessionDep, page: PageDep, **given: Any):
-        found = list_records(
-            session, kind, page=page, sort=given.get("sort"), q=given.get("q"),
-            equal={name: given.get(name) for name in filters},
-            linked={field: given.get(name) for name, field in link_filters.items()},
-        )  # fmt: skip
-        return respond(request, page, found, public)
+    # The filters before the paging parameters, as the OpenAPI document lists them.
+    def list_them(request: Request, session: SessionDep, asked: Any, page: PageDep):
+        found = list_records(session, kind, page=page, sort=asked.sort, q=asked.q, filters=asked.filters)
+        return respond(request, page, found, resource.listed)
 
     list_them.__name__ = f"list_{kind}s" if not kind.endswith("y") else f"list_{kind[:-1]}ies"
-    list_them.__doc__ = f"List the {label}s; `q` searches their text."
-    _with_signature(list_them, [
-        _keyword("request", Request), _keyword("session", SessionDep), _keyword("page", PageDep),
-        _keyword("sort", sort | None, None), _keyword("q", SearchText, None),
-        *(_keyword(name, Annotated[column_types[name] | None, Query(description=about)], None)
-          for name, about in filters.items()),
-        *(_keyword(name, Annotated[IdFilter, Query(description=f"Only {label}s listing this id in {field}.")], None)
-          for name, field in link_filters.items()),
-    ])  # fmt: skip
-    router.get(f"/{collection}", response_model=Page[public])(in_read_pool(list_them))
+    list_them.__doc__ = list_doc or f"List the {label}s; `q` searches their text."
+    _with_signature(list_them, _replaced(list_them, asked=query))
+    router.get(f"/{collection}", response_model=Page[resource.listed], tags=tags)(in_read_pool(list_them))
 
     record = record_dependency(kind)
+    if item:
 
-    def get_one(request: Request, session: SessionDep, found: Any):
-        return respond_item(request, public_forms(session, kind, [found])[0])
+        def get_one(request: Request, session: SessionDep, found: Any):
+            return respond_item(request, public_forms(session, kind, [found])[0])
 
-    get_one.__name__ = f"get_{kind}"
-    get_one.__doc__ = f"Get one {label}."
-    parameters = list(inspect.signature(get_one).parameters.values())
-    _with_signature(get_one, [*parameters[:2], parameters[2].replace(annotation=record)])
-    router.get(f"/{collection}/{{{resource.parameter}}}", response_model=public)(in_read_pool(get_one))
-    for field, link in resource.links.items():
-        target = RESOURCES[link.target_kind]
-        sub_list(
-            router, f"/{collection}/{{{resource.parameter}}}/{target.collection}",
-            name=f"list_{kind}_{target.collection.replace('-', '_')}",
-            summary=f"List the {target.label}s this {label} lists in `{field}`.",
-            owner=record, target=target.kind, lister=_listed_by(kind, field, target.kind), key="owner_id",
-        )  # fmt: skip
+        get_one.__name__ = f"get_{kind}"
+        get_one.__doc__ = item_doc or f"Get one {label}."
+        _with_signature(get_one, _replaced(get_one, found=record))
+        item_path = f"/{collection}/{{{resource.parameter}}}"
+        router.get(item_path, response_model=resource.public, tags=tags)(in_read_pool(get_one))
+    for sub in _link_lists(resource) if sub_lists is None else sub_lists:
+        path = f"/{collection}/{{{resource.parameter}}}/{sub.segment}"
+        _sub_list(router, path, sub, owner=record, owner_kind=kind, tags=tags)
     return router
 
 
-def _listed_by(owner_kind: str, field: str, target_kind: str) -> Callable:
-    """A lister of the records of ``target_kind`` that the owner's link ``field`` lists."""
-
-    def listed(*, session: Any, page: Any, sort: Enum | None, owner_id: str) -> Any:
-        return list_records(session, target_kind, page=page, sort=sort, listed_by=(owner_kind, field, owner_id))
-
-    return listed
+def _replaced(function: Callable, **annotations: Any) -> list[inspect.Parameter]:
+    return [
+        parameter.replace(annotation=annotations.get(name, parameter.annotation))
+        for name, parameter in inspect.signature(function).parameters.items()
+    ]
 
 
-def sub_list(
-    router: APIRouter,
-    path: str,
-    *,
-    name: str,
-    summary: str,
-    owner: Any,
-    target: str,
-    lister: Callable,
-    key: str,
-    tags: list[str] | None = None,
-) -> None:
-    """A sub-collection route: the records of kind ``target`` that ``lister`` finds with ``key`` set to the
-    id of the ``owner`` in the path (``owner`` is its dependency: a 404 when it does not exist), sorted by the
-    target's sorts — ``/issues/{issue_id}/claims`` is ``list_claims(issue_id=…)``."""
-    public = RESOURCES[target].public
-
-    def list_sub(request: Request, session: SessionDep, page: PageDep, record: Any, sort: Enum | None = None):
-        found = lister(session=session, page=page, sort=sort, **{key: record.id})
-        return respond(request, page, found, public)
-
-    list_sub.__name__, list_sub.__doc__ = name, summary
-    parameters = list(inspect.signature(list_sub).parameters.values())
-    parameters[3] = parameters[3].replace(annotation=owner)
-    parameters[4] = parameters[4].replace(annotation=sort_of(target) | None)
-    list_sub.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    router.get(path, response_model=Page[public], tags=tags)(in_read_pool(list_sub))
+# A sub-list named ``links:<field>`` lists what the owner's link field lists, not what names the owner.
+_LINKED = "links:"
 
 
-def sub_lists(router: APIRouter, *, owner: Any, key: str, lists: tuple, tags: list[str] | None = None) -> None:
-    """``sub_list`` for each (path, operation name, kind listed, lister, summary) under one owner."""
-    for path, name, target, lister, summary in lists:
-        sub_list(router, path, name=name, summary=summary, owner=owner, target=target, lister=lister, key=key,
-                 tags=tags)  # fmt: skip
+def _link_lists(resource: Resource) -> tuple[SubList, ...]:
+    return tuple(
+        SubList(
+            RESOURCES[link.target_kind].collection,
+            f"list_{resource.kind}_{RESOURCES[link.target_kind].collection.replace('-', '_')}",
+            link.target_kind, f"{_LINKED}{field}",
+            f"List the {RESOURCES[link.target_kind].label}s this {resource.label} lists in `{field}`.",
+        )
+        for field, link in resource.links.items()
+    )  # fmt: skip
+
+
+def _sub_list(router: APIRouter, path: str, sub: SubList, *, owner: Any, owner_kind: str, tags: list) -> None:
+    target = RESOURCES[sub.target]
+
+    def list_sub(request: Request, session: SessionDep, page: PageDep, record: Any, sort: Enum | None = None,
+                 **also: Any):  # fmt: skip
+        if sub.by.startswith(_LINKED):
+            found = list_records(session, sub.target, page=page, sort=sort, filters=also,
+                                 listed_by=(owner_kind, sub.by.removeprefix(_LINKED), record.id))  # fmt: skip
+        else:
+            found = list_records(session, sub.target, page=page, sort=sort, filters={**also, sub.by: record.id})
+        return respond(request, page, found, target.listed)
+
+    list_sub.__name__, list_sub.__doc__ = sub.name, sub.summary
+    parameters = _replaced(list_sub, record=owner, sort=sort_of(sub.target) | None)[:5]
+    _with_signature(list_sub, [*parameters, *_filter_parameters(sub.target, sub.also)])
+    router.get(path, response_model=Page[target.listed], tags=tags)(in_read_pool(list_sub))

@@ -4,13 +4,14 @@ Views that embed evidence (the positions matrix, claim pairs) use these, so that
 claims costs the API a handful of queries and the browser one request, not one request per claim.
 """
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app import models
 from app.models import ClaimPublic, SourceSummary
+from app.models.source import SOURCE
 from app.services import claims as claim_service
-from app.services.sources import SUMMARY_COLUMNS
+from app.services.records import summary_columns
 
 
 def claims_by_id(session: Session, claim_ids: set[str]) -> dict[str, ClaimPublic]:
@@ -28,7 +29,7 @@ def sources_by_id(session: Session, source_ids: set[str]) -> dict[str, SourceSum
         return {}
     source = models.Source
     rows = session.execute(
-        select(*SUMMARY_COLUMNS, func.length(source.text).label("text_length"))
+        select(*summary_columns(SOURCE))
         .where(source.id.in_(sorted(source_ids)))
         .order_by(source.id)
     )

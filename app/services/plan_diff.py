@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 
 from app.models import Plan, PlanPoint
 from app.models.examples import example
-from app.services.plans import points_to_public
+from app.services.resources import to_public
 
 ORDINAL_MIN_SIMILARITY = 0.3
 TEXT_MIN_SIMILARITY = 0.5
@@ -165,7 +165,7 @@ def word_changes(a: str, b: str) -> list[TextChange]:
 
 def _points(session: Session, plan: Plan) -> list[DiffPoint]:
     rows = list(session.scalars(select(PlanPoint).where(PlanPoint.plan_id == plan.id).order_by(PlanPoint.sequence)))
-    return [DiffPoint.model_validate(p.model_dump()) for p in points_to_public(session, rows)]
+    return [DiffPoint.model_validate(p.model_dump()) for p in to_public("plan_point")(session, rows)]
 
 
 def match_points(base: list[DiffPoint], other: list[DiffPoint]) -> list[_Pair]:

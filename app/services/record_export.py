@@ -17,10 +17,10 @@ from sqlmodel import Session
 from app.keyset import Ordering
 from app.listing import csv_header, csv_rows, ndjson_line
 from app.paging import every_chunk, whole_list
-from app.services.claims import list_claims
 from app.services.export import export_knowledge_base
 from app.services.jsonld import jsonld_document, jsonld_nodes
 from app.services.lookup import rows_of
+from app.services.records import list_records
 from app.services.resources import RESOURCES, Resource, to_public
 
 COLLECTIONS: dict[str, Resource] = {resource.collection: resource for resource in RESOURCES.values()}
@@ -95,7 +95,7 @@ def _pieces(session: Session, *, format: str, resource: Resource | None, base_ur
         document = export_knowledge_base(session).model_dump(mode="json", exclude_none=True)
         return [json.dumps(document, ensure_ascii=False, indent=1) + "\n"]
     if format == "jsonld":
-        return jsonld_document(jsonld_nodes(session, list_claims(session=session, page=whole_list())), base=base_url)
+        return jsonld_document(jsonld_nodes(session, list_records(session, "claim", page=whole_list())), base=base_url)
     if format == "csv":
         return csv_records(session, resource)  # type: ignore[arg-type]
     return ndjson_records(session, resource) if resource else ndjson_knowledge_base(session)
