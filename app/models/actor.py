@@ -7,7 +7,7 @@ from app.models import examples
 from app.models.examples import example
 from app.models.fields import Record, Slug, Text
 from app.models.filters import equal
-from app.models.resource import Resource, declare
+from app.models.resource import Resource, SubList, declare
 from app.models.vocab import ActorKind
 
 
@@ -73,5 +73,14 @@ ACTOR = declare(
         search=lambda r: (r.name, "\n".join(part for part in (" · ".join(r.aliases), r.description) if part)),
         seed_section="actors", sort_fields=("id", "name", "kind"),
         filters=(equal(Actor.kind, ActorKind), equal(Actor.affiliation_id, str, "Actors affiliated to this actor.")),
+        list_doc="List actors; `q` searches names and every alias spelled in the sources.",
+        item_doc="Get one actor with aliases, affiliation and the roles the sources state.",
+        sub_lists=(
+            SubList("claims", "list_actor_claims", "claim", "actor_id",
+                    "List the claims about this actor or spoken by it."),
+            SubList("positions", "list_actor_positions", "position", "actor_id",
+                    "List the positions this actor takes."),
+            SubList("events", "list_actor_events", "event", "actor_id", "List the events this actor took part in."),
+        ),
     )
 )  # fmt: skip

@@ -13,7 +13,7 @@ from app.models.examples import example
 from app.models.fields import Day, Int, Number, Record, Slug
 from app.models.fields import Text as NonEmpty
 from app.models.filters import Filter, day_range, equal, listing
-from app.models.resource import RESOURCES, LinkField, Resource, declare
+from app.models.resource import RESOURCES, LinkField, Resource, SubList, declare, link_table
 from app.models.vocab import CREDIBILITY_MAX, CREDIBILITY_MIN, RelationType
 
 
@@ -92,33 +92,25 @@ class ClaimPublic(ClaimBase):
 
 
 # A claim link's second index holds (target, claim id): an actor's, issue's, event's or plan point's claims
-# come off it already in the lists' id order, so a page of them reads only that page (app/services/claims.py).
-class ClaimActor(SQLModel, table=True):
-    __tablename__ = "claim_actor"
-    __table_args__ = (Index("ix_claim_actor_actor_id_claim_id", "actor_id", "claim_id"),)
-    claim_id: str = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
-    actor_id: str = Field(foreign_key="actor.id", primary_key=True, ondelete="CASCADE")
+# come off it already in the lists' id order, so a page of them reads only that page (the filters' walks).
+ClaimActor = link_table(
+    "claim_actor", owner=("claim_id", "claim.id"), target=("actor_id", "actor.id"), paired_index=True
+)
 
 
-class ClaimPlanPoint(SQLModel, table=True):
-    __tablename__ = "claim_plan_point"
-    __table_args__ = (Index("ix_claim_plan_point_plan_point_id_claim_id", "plan_point_id", "claim_id"),)
-    claim_id: str = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
-    plan_point_id: str = Field(foreign_key="plan_point.id", primary_key=True, ondelete="CASCADE")
+ClaimPlanPoint = link_table(
+    "claim_plan_point", owner=("claim_id", "claim.id"), target=("plan_point_id", "plan_point.id"), paired_index=True
+)
 
 
-class ClaimIssue(SQLModel, table=True):
-    __tablename__ = "claim_issue"
-    __table_args__ = (Index("ix_claim_issue_issue_id_claim_id", "issue_id", "claim_id"),)
-    claim_id: str = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
-    issue_id: str = Field(foreign_key="disputed_issue.id", primary_key=True, ondelete="CASCADE")
+ClaimIssue = link_table(
+    "claim_issue", owner=("claim_id", "claim.id"), target=("issue_id", "disputed_issue.id"), paired_index=True
+)
 
 
-class ClaimEvent(SQLModel, table=True):
-    __tablename__ = "claim_event"
-    __table_args__ = (Index("ix_claim_event_event_id_claim_id", "event_id", "claim_id"),)
-    claim_id: str = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
-    event_id: str = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
+ClaimEvent = link_table(
+    "claim_event", owner=("claim_id", "claim.id"), target=("event_id", "event.id"), paired_index=True
+)
 
 
 class ClaimCreate(Record):
@@ -226,6 +218,17 @@ CLAIM = declare(
         links=CLAIM_LINKS,
         sort_fields=("id", "stated_on", "credibility", "value", "source_id", "quote_start"),
         filters=CLAIM_FILTERS,
+        list_doc="List claims, filtered, sorted and searchable.",
+        sub_lists=(
+            SubList(
+                "relations",
+                "list_claim_relations_of_claim",
+                "claim_relation",
+                "claim_id",
+                "List the relations that start or end at this claim.",
+                also=("type",),
+            ),
+        ),
     )
 )
 CLAIM_RELATION = declare(
@@ -234,5 +237,6 @@ CLAIM_RELATION = declare(
         public=ClaimRelationPublic, create=RelationCreate, search=lambda r: (r.rationale, ""),
         seed_section="relations", sort_fields=("id", "type"), path_parameter="relation_id",
         sort_schema="RelationSort", filters=RELATION_FILTERS,
+        list_doc="List typed relations between claims: contradictions, support, updates.", sub_lists=(),
     )
 )  # fmt: skip

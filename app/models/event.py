@@ -9,7 +9,7 @@ from app.models.claim import ClaimEvent
 from app.models.examples import example
 from app.models.fields import Day, Record, Slug, Text
 from app.models.filters import day_range, equal, listing
-from app.models.resource import LinkField, Resource, declare
+from app.models.resource import LinkField, Resource, SubList, declare, link_table
 from app.models.vocab import EventKind
 
 
@@ -34,10 +34,7 @@ class EventPublic(EventBase):
     claim_ids: list[str] = []
 
 
-class EventActor(SQLModel, table=True):
-    __tablename__ = "event_actor"
-    event_id: str = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
-    actor_id: str = Field(foreign_key="actor.id", primary_key=True, index=True, ondelete="CASCADE")
+EventActor = link_table("event_actor", owner=("event_id", "event.id"), target=("actor_id", "actor.id"))
 
 
 class EventCreate(Record):
@@ -64,6 +61,11 @@ EVENT = declare(
         filters=(
             equal(Event.kind, EventKind), listing(EventActor.event_id, EventActor.actor_id, "actor_id"),
             listing(ClaimEvent.event_id, ClaimEvent.claim_id, "claim_id"), *day_range(Event.occurred_on, "occurred"),
+        ),
+        list_doc="List events; undated ones carry the source's own words in `date_note`.",
+        item_doc="Get one event with its actors and the claims that report it.",
+        sub_lists=(
+            SubList("claims", "list_event_claims", "claim", "event_id", "List the claims that report this event."),
         ),
     )
 )  # fmt: skip

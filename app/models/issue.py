@@ -9,7 +9,7 @@ from app.models import examples
 from app.models.examples import example
 from app.models.fields import Record, Slug, Text
 from app.models.filters import equal, listing
-from app.models.resource import LinkField, Resource, declare
+from app.models.resource import LinkField, Resource, SubList, declare, link_table
 from app.models.vocab import Stance
 
 
@@ -57,10 +57,7 @@ class PositionPublic(PositionBase):
     claim_ids: list[str] = []
 
 
-class PositionClaim(SQLModel, table=True):
-    __tablename__ = "position_claim"
-    position_id: str = Field(foreign_key="position.id", primary_key=True, ondelete="CASCADE")
-    claim_id: str = Field(foreign_key="claim.id", primary_key=True, index=True, ondelete="CASCADE")
+PositionClaim = link_table("position_claim", owner=("position_id", "position.id"), target=("claim_id", "claim.id"))
 
 
 class IssueCreate(Record):
@@ -98,6 +95,26 @@ ISSUE = declare(
         search=lambda r: (r.name, r.description),
         seed_section="issues",
         sort_fields=("id", "name"),
+        list_doc="List the disputed issues of the talks.",
+        item_doc="Get one disputed issue.",
+        sub_lists=(
+            SubList(
+                "positions",
+                "list_issue_positions",
+                "position",
+                "issue_id",
+                "List every actor's position on this issue, with the claims behind each.",
+                also=("stance",),
+            ),
+            SubList("claims", "list_issue_claims", "claim", "issue_id", "List the claims about this issue."),
+            SubList(
+                "plan-points",
+                "list_issue_plan_points",
+                "plan_point",
+                "issue_id",
+                "List the plan points, across plans, that touch this issue.",
+            ),
+        ),
     )
 )
 POSITION = declare(
@@ -111,5 +128,8 @@ POSITION = declare(
             equal(Position.plan_point_id), equal(Position.stance, Stance),
             listing(PositionClaim.position_id, PositionClaim.claim_id, "claim_id", "Positions this claim backs."),
         ),
+        list_doc="List actors' stances (supports / opposes / conditional / unclear).",
+        item_doc="Get one position with the claims that back it.",
+        sub_lists=(),
     )
 )  # fmt: skip

@@ -14,7 +14,7 @@ from sqlmodel import Field, SQLModel
 from app.models.examples import example
 from app.models.fields import Number, Record, Slug, Text
 from app.models.filters import equal, listing
-from app.models.resource import LinkField, Resource, declare
+from app.models.resource import LinkField, Resource, declare, link_table
 
 
 class PlaceKind(StrEnum):
@@ -48,16 +48,10 @@ class Place(PlaceBase, table=True):
     )
 
 
-class PlaceClaim(SQLModel, table=True):
-    __tablename__ = "place_claim"
-    place_id: str = Field(foreign_key="place.id", primary_key=True, ondelete="CASCADE")
-    claim_id: str = Field(foreign_key="claim.id", primary_key=True, index=True, ondelete="CASCADE")
+PlaceClaim = link_table("place_claim", owner=("place_id", "place.id"), target=("claim_id", "claim.id"))
 
 
-class PlaceEvent(SQLModel, table=True):
-    __tablename__ = "place_event"
-    place_id: str = Field(foreign_key="place.id", primary_key=True, ondelete="CASCADE")
-    event_id: str = Field(foreign_key="event.id", primary_key=True, index=True, ondelete="CASCADE")
+PlaceEvent = link_table("place_event", owner=("place_id", "place.id"), target=("event_id", "event.id"))
 
 
 EXAMPLE = {

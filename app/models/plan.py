@@ -11,7 +11,7 @@ from app.models.examples import example
 from app.models.fields import Day, Int, Record, Slug
 from app.models.fields import Text as NonEmpty
 from app.models.filters import day_range, equal, listing
-from app.models.resource import LinkField, Resource, declare
+from app.models.resource import LinkField, Resource, SubList, declare, link_table
 from app.models.vocab import PlanStatus, PointCategory
 
 
@@ -59,16 +59,12 @@ class PlanPointPublic(PlanPointBase):
     issue_ids: list[str] = []
 
 
-class PlanProposer(SQLModel, table=True):
-    __tablename__ = "plan_proposer"
-    plan_id: str = Field(foreign_key="plan.id", primary_key=True, ondelete="CASCADE")
-    actor_id: str = Field(foreign_key="actor.id", primary_key=True, index=True, ondelete="CASCADE")
+PlanProposer = link_table("plan_proposer", owner=("plan_id", "plan.id"), target=("actor_id", "actor.id"))
 
 
-class PlanPointIssue(SQLModel, table=True):
-    __tablename__ = "plan_point_issue"
-    plan_point_id: str = Field(foreign_key="plan_point.id", primary_key=True, ondelete="CASCADE")
-    issue_id: str = Field(foreign_key="disputed_issue.id", primary_key=True, index=True, ondelete="CASCADE")
+PlanPointIssue = link_table(
+    "plan_point_issue", owner=("plan_point_id", "plan_point.id"), target=("issue_id", "disputed_issue.id")
+)
 
 
 class PlanCreate(Record):
@@ -117,6 +113,24 @@ PLAN = declare(
             listing(PlanProposer.plan_id, PlanProposer.actor_id, "actor_id", "Plans this actor proposed."),
             *day_range(Plan.announced_on, "announced"),
         ),
+        list_doc="List peace plans.",
+        item_doc="Get one plan with its proposers and the plan it supersedes.",
+        sub_lists=(
+            SubList(
+                "points",
+                "list_plan_points_of_plan",
+                "plan_point",
+                "plan_id",
+                "List this plan's points in the order the source gives them.",
+            ),
+            SubList(
+                "positions",
+                "list_plan_positions",
+                "position",
+                "plan_id",
+                "List actors' positions on this plan as a whole.",
+            ),
+        ),
     )
 )
 PLAN_POINT = declare(
@@ -133,5 +147,13 @@ PLAN_POINT = declare(
         ),
         # Plan by plan, each plan's points in the source's order.
         natural_order=("plan_id", "sequence"),
+        list_doc="List plan points across plans (as CSV at `/plan-points.csv`).",
+        item_doc="Get one plan point with the issues it touches.",
+        sub_lists=(
+            SubList("claims", "list_plan_point_claims", "claim", "plan_point_id",
+                    "List the claims about this plan point."),
+            SubList("positions", "list_plan_point_positions", "position", "plan_point_id",
+                    "List actors' positions on this plan point."),
+        ),
     )
 )  # fmt: skip

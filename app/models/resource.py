@@ -7,6 +7,7 @@ loader, exports, search indexing and the change feed all derive from these decla
 model module (plus its migration and router), not an edit of each of those.
 """
 
+import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.fields import FieldInfo
+from sqlalchemy import Index
+from sqlmodel import Field as TableField
 from sqlmodel import SQLModel
 
 
@@ -33,7 +36,38 @@ class LinkField:
         return RESOURCES[self.target_kind].table
 
 
+def link_table(name: str, *, owner: tuple[str, str], target: tuple[str, str], paired_index: bool = False,
+               ) -> type[SQLModel]:  # fmt: skip
+    """The table of a link field: ``owner`` and ``target`` are (column, the id it references), together the
+    primary key, each row deleted with either record. The target is indexed, to find its owners; with
+    ``paired_index``, by (target, owner), so that a target's owners come off the index in id order."""
+    (owner_column, owner_id), (target_column, target_id) = owner, target
+    body: dict[str, Any] = {
+        "__tablename__": name,
+        "__annotations__": {owner_column: str, target_column: str},
+        owner_column: TableField(foreign_key=owner_id, primary_key=True, ondelete="CASCADE"),
+        target_column: TableField(foreign_key=target_id, primary_key=True, index=not paired_index, ondelete="CASCADE"),
+    }
+    if paired_index:
+        body["__table_args__"] = (Index(f"ix_{name}_{target_column}_{owner_column}", target_column, owner_column),)
+    class_name = "".join(part.capitalize() for part in name.split("_"))
+    return types.new_class(class_name, (SQLModel,), {"table": True}, lambda namespace: namespace.update(body))
+
+
 SearchText = Callable[[Any], tuple[str | None, str | None]]
+
+
+@dataclass(frozen=True)
+class SubList:
+    """A list under one record: the records of ``target`` whose filter ``by`` is that record's id
+    (``/issues/{issue_id}/claims`` is ``/claims?issue_id=…``), sorted, and filtered by ``also`` too."""
+
+    segment: str  # the path below the record
+    name: str  # its operation
+    target: str
+    by: str
+    summary: str
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +93,11 @@ class Resource:
     # computes (its text's length).
     summary: type[BaseModel] | None = None
     summary_extras: dict[str, Any] = field(default_factory=dict)
+    # The read operations' documentation (a first line, the summary; then the description), and the lists
+    # under one record: by default one for each link it holds (a place's claims).
+    list_doc: str | None = None
+    item_doc: str | None = None
+    sub_lists: tuple[SubList, ...] | None = None
 
     @cached_property
     def update(self) -> type[BaseModel]:

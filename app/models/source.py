@@ -11,7 +11,7 @@ from app.models.examples import example
 from app.models.fields import Day, Record, Slug
 from app.models.fields import Text as NonEmpty
 from app.models.filters import day_range, equal
-from app.models.resource import Resource, declare
+from app.models.resource import Resource, SubList, declare
 from app.models.vocab import Reliability, SourceKind
 
 
@@ -100,5 +100,10 @@ SOURCE = declare(
         ),
         # A list never reads the (possibly long) texts.
         summary=SourceSummary, summary_extras={"text_length": func.length(Source.text)},
+        list_doc="List sources (without their text; get one source for its text).",
+        item_doc="Get one source with its full text, exactly as published, and its sha256.",
+        sub_lists=(
+            SubList("claims", "list_source_claims", "claim", "source_id", "List the claims quoted from this source."),
+        ),
     )
 )  # fmt: skip

@@ -9,20 +9,12 @@ from app.etags import respond_item, respond_tagged
 from app.models import ClaimPublic
 from app.models.claim import CLAIM
 from app.read_pool import in_read_pool
-from app.routes.records import SubList, read_router
+from app.routes.records import read_router
 from app.services import claims as service
 from app.services.jsonld import MEDIA_TYPE as JSONLD_MEDIA_TYPE
 from app.services.jsonld import jsonld_document, jsonld_nodes
 
-router = read_router(
-    CLAIM,
-    list_doc="List claims, filtered, sorted and searchable.",
-    item=False,  # below: a claim is also answered as JSON-LD
-    sub_lists=(
-        SubList("relations", "list_claim_relations_of_claim", "claim_relation", "claim_id",
-                "List the relations that start or end at this claim.", also=("type",)),
-    ),
-)  # fmt: skip
+router = read_router(CLAIM, item=False)  # the item below: a claim is also answered as JSON-LD
 
 
 ClaimId = Annotated[str, Path(description="The claim's id.")]

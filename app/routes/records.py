@@ -13,7 +13,7 @@ from app.db import SessionDep
 from app.deps import record_dependency
 from app.etags import respond_item
 from app.listing import Page, PageDep, respond, sort_of
-from app.models.resource import RESOURCES, Resource
+from app.models.resource import RESOURCES, Resource, SubList
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import SearchText
@@ -61,31 +61,10 @@ def list_query(kind: str) -> Any:
     return Annotated[ListQuery, Depends(read)]
 
 
-@dataclass(frozen=True)
-class SubList:
-    """A list under one record: the records of ``target`` whose filter ``by`` is that record's id
-    (``/issues/{issue_id}/claims`` is ``/claims?issue_id=…``), sorted, and filtered by ``also`` too."""
-
-    segment: str  # the path below the record
-    name: str  # its operation
-    target: str
-    by: str
-    summary: str
-    also: tuple[str, ...] = ()
-
-
-def read_router(
-    resource: Resource,
-    *,
-    list_doc: str | None = None,
-    item_doc: str | None = None,
-    item: bool = True,
-    sub_lists: tuple[SubList, ...] | None = None,
-    into: APIRouter | None = None,
-) -> APIRouter:
-    """The read routes of a declared kind: its list, its item (unless ``item`` is false: the kind writes its
-    own), and its ``sub_lists`` — by default one for each link it holds (a place's claims) — on a router of
-    their own or added ``into`` another kind's."""
+def read_router(resource: Resource, *, item: bool = True, into: APIRouter | None = None) -> APIRouter:
+    """The read routes of a declared kind, as it documents them: its list, its item (unless ``item`` is
+    false: the kind writes its own) and its sub-lists — on a router of their own or added ``into`` another
+    kind's."""
     kind, label, collection = resource.kind, resource.label, resource.collection
     router = into or make_router()
     tags: list[str | Enum] = [resource.tag_name]
@@ -97,7 +76,7 @@ def read_router(
         return respond(request, page, found, resource.listed)
 
     list_them.__name__ = f"list_{kind}s" if not kind.endswith("y") else f"list_{kind[:-1]}ies"
-    list_them.__doc__ = list_doc or f"List the {label}s; `q` searches their text."
+    list_them.__doc__ = resource.list_doc or f"List the {label}s; `q` searches their text."
     _with_signature(list_them, _replaced(list_them, asked=query))
     router.get(f"/{collection}", response_model=Page[resource.listed], tags=tags)(in_read_pool(list_them))
 
@@ -108,11 +87,11 @@ def read_router(
             return respond_item(request, public_forms(session, kind, [found])[0])
 
         get_one.__name__ = f"get_{kind}"
-        get_one.__doc__ = item_doc or f"Get one {label}."
+        get_one.__doc__ = resource.item_doc or f"Get one {label}."
         _with_signature(get_one, _replaced(get_one, found=record))
         item_path = f"/{collection}/{{{resource.parameter}}}"
         router.get(item_path, response_model=resource.public, tags=tags)(in_read_pool(get_one))
-    for sub in _link_lists(resource) if sub_lists is None else sub_lists:
+    for sub in _link_lists(resource) if resource.sub_lists is None else resource.sub_lists:
         path = f"/{collection}/{{{resource.parameter}}}/{sub.segment}"
         _sub_list(router, path, sub, owner=record, owner_kind=kind, tags=tags)
     return router

@@ -1,6 +1,5 @@
 """Reading one claim fast, with its links and relations (its lists are app/services/records.py's)."""
 
-
 from sqlalchemy import bindparam, literal, or_, select, union_all
 from sqlmodel import Session
 

@@ -29,9 +29,7 @@ def sources_by_id(session: Session, source_ids: set[str]) -> dict[str, SourceSum
         return {}
     source = models.Source
     rows = session.execute(
-        select(*summary_columns(SOURCE))
-        .where(source.id.in_(sorted(source_ids)))
-        .order_by(source.id)
+        select(*summary_columns(SOURCE)).where(source.id.in_(sorted(source_ids))).order_by(source.id)
     )
     summaries = [SourceSummary.model_validate(row._asdict()) for row in rows]
     return {s.id: s for s in summaries}

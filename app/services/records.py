@@ -79,7 +79,7 @@ def _id_walk(resource: Resource, given: dict[str, Any]) -> IdWalk | None:
     listing its ids in id order."""
     if len(given) != 1:
         return None
-    (name, value), = given.items()
+    ((name, value),) = given.items()
     walks = next(declared.walks for declared in resource.filters if declared.name == name)
     if not walks:
         return None
