@@ -221,11 +221,10 @@ CLAIM = declare(
         list_doc="List claims, filtered, sorted and searchable.",
         sub_lists=(
             SubList(
-                "relations",
-                "list_claim_relations_of_claim",
                 "claim_relation",
-                "claim_id",
                 "List the relations that start or end at this claim.",
+                segment="relations",
+                name="list_claim_relations_of_claim",
                 also=("type",),
             ),
         ),

@@ -99,21 +99,10 @@ ISSUE = declare(
         item_doc="Get one disputed issue.",
         sub_lists=(
             SubList(
-                "positions",
-                "list_issue_positions",
-                "position",
-                "issue_id",
-                "List every actor's position on this issue, with the claims behind each.",
-                also=("stance",),
+                "position", "List every actor's position on this issue, with the claims behind each.", also=("stance",)
             ),
-            SubList("claims", "list_issue_claims", "claim", "issue_id", "List the claims about this issue."),
-            SubList(
-                "plan-points",
-                "list_issue_plan_points",
-                "plan_point",
-                "issue_id",
-                "List the plan points, across plans, that touch this issue.",
-            ),
+            SubList("claim", "List the claims about this issue."),
+            SubList("plan_point", "List the plan points, across plans, that touch this issue."),
         ),
     )
 )

@@ -59,14 +59,16 @@ SearchText = Callable[[Any], tuple[str | None, str | None]]
 
 @dataclass(frozen=True)
 class SubList:
-    """A list under one record: the records of ``target`` whose filter ``by`` is that record's id
-    (``/issues/{issue_id}/claims`` is ``/claims?issue_id=…``), sorted, and filtered by ``also`` too."""
+    """A list under one record: the records of ``target`` whose filter ``by`` (default ``{owner kind}_id``)
+    is that record's id (``/issues/{issue_id}/claims`` is ``/claims?issue_id=…``), sorted, and filtered by
+    ``also`` too; at ``segment`` below the record (default the target's collection), named ``name`` (default
+    ``list_{owner kind}_{segment}``)."""
 
-    segment: str  # the path below the record
-    name: str  # its operation
     target: str
-    by: str
     summary: str
+    segment: str | None = None
+    name: str | None = None
+    by: str | None = None
     also: tuple[str, ...] = ()
 
 

@@ -103,7 +103,7 @@ SOURCE = declare(
         list_doc="List sources (without their text; get one source for its text).",
         item_doc="Get one source with its full text, exactly as published, and its sha256.",
         sub_lists=(
-            SubList("claims", "list_source_claims", "claim", "source_id", "List the claims quoted from this source."),
+            SubList("claim", "List the claims quoted from this source."),
         ),
     )
 )  # fmt: skip

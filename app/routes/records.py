@@ -92,8 +92,7 @@ def read_router(resource: Resource, *, item: bool = True, into: APIRouter | None
         item_path = f"/{collection}/{{{resource.parameter}}}"
         router.get(item_path, response_model=resource.public, tags=tags)(in_read_pool(get_one))
     for sub in _link_lists(resource) if resource.sub_lists is None else resource.sub_lists:
-        path = f"/{collection}/{{{resource.parameter}}}/{sub.segment}"
-        _sub_list(router, path, sub, owner=record, owner_kind=kind, tags=tags)
+        _sub_list(router, sub, owner=record, owner_resource=resource, tags=tags)
     return router
 
 
@@ -111,28 +110,32 @@ _LINKED = "links:"
 def _link_lists(resource: Resource) -> tuple[SubList, ...]:
     return tuple(
         SubList(
-            RESOURCES[link.target_kind].collection,
-            f"list_{resource.kind}_{RESOURCES[link.target_kind].collection.replace('-', '_')}",
-            link.target_kind, f"{_LINKED}{field}",
+            link.target_kind,
             f"List the {RESOURCES[link.target_kind].label}s this {resource.label} lists in `{field}`.",
+            by=f"{_LINKED}{field}",
         )
         for field, link in resource.links.items()
-    )  # fmt: skip
+    )
 
 
-def _sub_list(router: APIRouter, path: str, sub: SubList, *, owner: Any, owner_kind: str, tags: list) -> None:
+def _sub_list(router: APIRouter, sub: SubList, *, owner: Any, owner_resource: Resource, tags: list) -> None:
+    owner_kind = owner_resource.kind
+    segment = sub.segment or RESOURCES[sub.target].collection
+    by = sub.by or f"{owner_kind}_id"
     target = RESOURCES[sub.target]
 
     def list_sub(request: Request, session: SessionDep, page: PageDep, record: Any, sort: Enum | None = None,
                  **also: Any):  # fmt: skip
-        if sub.by.startswith(_LINKED):
+        if by.startswith(_LINKED):
             found = list_records(session, sub.target, page=page, sort=sort, filters=also,
-                                 listed_by=(owner_kind, sub.by.removeprefix(_LINKED), record.id))  # fmt: skip
+                                 listed_by=(owner_kind, by.removeprefix(_LINKED), record.id))  # fmt: skip
         else:
-            found = list_records(session, sub.target, page=page, sort=sort, filters={**also, sub.by: record.id})
+            found = list_records(session, sub.target, page=page, sort=sort, filters={**also, by: record.id})
         return respond(request, page, found, target.listed)
 
-    list_sub.__name__, list_sub.__doc__ = sub.name, sub.summary
+    list_sub.__name__ = sub.name or f"list_{owner_kind}_{segment.replace('-', '_')}"
+    list_sub.__doc__ = sub.summary
     parameters = _replaced(list_sub, record=owner, sort=sort_of(sub.target) | None)[:5]
     _with_signature(list_sub, [*parameters, *_filter_parameters(sub.target, sub.also)])
+    path = f"/{owner_resource.collection}/{{{owner_resource.parameter}}}/{segment}"
     router.get(path, response_model=Page[target.listed], tags=tags)(in_read_pool(list_sub))

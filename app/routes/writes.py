@@ -5,9 +5,10 @@ factory per kind rather than written out nine times; each still gets its own typ
 summary and tag in the OpenAPI document.
 """
 
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
@@ -43,38 +44,43 @@ def _responses(*statuses: int) -> dict:
     return {status: WRITE_RESPONSES[status] for status in statuses}
 
 
+@dataclass
+class Writing:
+    """What every write route takes: the session, the writer's key and the response whose headers it sets."""
+
+    session: SessionDep
+    caller: Writer
+    response: Response
+
+    def committed(self, record: dict) -> dict:
+        """Commit the write and answer the record as it now is, with its new ETag."""
+        self.session.commit()
+        self.response.headers["ETag"] = etag_of(record)
+        return record
+
+
+WritingDep = Annotated[Writing, Depends()]
+
+
 def _write_routes(router: APIRouter, resource: Resource) -> None:
     kind, path, label, public = resource.kind, f"/{resource.collection}", resource.label, resource.public
     create_schema, update_schema = resource.create, resource.update
     name = kind
     RecordId = Annotated[str, Path(alias=resource.parameter, description=f"The {label}'s id.")]
 
-    def create(
-        request: Request,
-        session: SessionDep,
-        caller: Writer,
-        response: Response,
-        data: Annotated[create_schema, Body()],
-    ):
-        created = writes.create_record(session, kind, data, key_name=caller.name)
-        session.commit()
+    def create(request: Request, writing: WritingDep, data: Annotated[create_schema, Body()]):
+        created = writes.create_record(writing.session, kind, data, key_name=writing.caller.name)
         # The router's own prefix is empty here: the collection's full path is the one this POST came to.
-        response.headers["Location"] = f"{request.url.path.rstrip('/')}/{created['id']}"
-        response.headers["ETag"] = etag_of(created)
-        return created
+        writing.response.headers["Location"] = f"{request.url.path.rstrip('/')}/{created['id']}"
+        return writing.committed(created)
 
     def change(
-        session: SessionDep,
-        caller: Writer,
-        response: Response,
-        record_id: RecordId,
-        data: Annotated[update_schema, Body()],
-        if_match: IfMatch = None,
+        writing: WritingDep, record_id: RecordId, data: Annotated[update_schema, Body()], if_match: IfMatch = None
     ):
-        changed = writes.update_record(session, kind, record_id, data, key_name=caller.name, if_match=if_match)
-        session.commit()
-        response.headers["ETag"] = etag_of(changed)
-        return changed
+        changed = writes.update_record(
+            writing.session, kind, record_id, data, key_name=writing.caller.name, if_match=if_match
+        )
+        return writing.committed(changed)
 
     def remove(
         session: SessionDep,
