@@ -104,54 +104,35 @@ def _write_routes(router: APIRouter, resource: Resource) -> None:
         return respond(request, page, found, RevisionPublic)
 
     item = f"{path}/{{{resource.parameter}}}"
-    router.add_api_route(
-        path,
-        create,
-        methods=["POST"],
-        status_code=201,
-        response_model=public,
-        name=f"create_{name}",
-        summary=f"Create a {label}",
-        responses=_responses(401, 403, 409),
-        description=_CREATE_NOTES.get(
-            kind,
-            f"Needs a `write` key. Answers the new {label} (201) with its `Location` and "
-            "`ETag`; a taken id is a conflict (409), a reference to a missing record is rejected (422).",
-        ),
+    create_note = _CREATE_NOTES.get(
+        kind,
+        f"Needs a `write` key. Answers the new {label} (201) with its `Location` and "
+        "`ETag`; a taken id is a conflict (409), a reference to a missing record is rejected (422).",
     )
-    router.add_api_route(
-        item,
-        change,
-        methods=["PATCH"],
-        response_model=public,
-        name=f"update_{name}",
-        summary=f"Change fields of a {label}",
-        responses=_responses(401, 403, *([409] if rules_for(kind).update_conflicts else [])),
-        description="Send only the fields to change; `null` clears an optional field.",
-    )
-    router.add_api_route(
-        item,
-        remove,
-        methods=["DELETE"],
-        status_code=204,
-        response_class=Response,
-        name=f"delete_{name}",
-        summary=f"Delete a {label}",
-        responses=_responses(401, 403, *([409] if referenced(kind) else [])),
-        description=f"Needs a `write` key. A {label} that other records need is not deleted (409 lists them) "
-        "unless `cascade=true` (an `admin` key). Send `If-Match` to delete only the state you read.",
-    )
-    router.add_api_route(
-        f"{item}/history",
-        history,
-        methods=["GET"],
-        response_model=Page[RevisionPublic],
-        name=f"list_{name}_history",
-        responses={404: None},  # the history of an id that never existed is empty, not missing
-        summary=f"List the revisions of a {label}, oldest first",
-        description=f"Every write to this {label} — create, update, delete — with the record before and after, "
-        "the key's name and the time (UTC). The seed load is recorded as `seed`.",
-    )
+    update_conflicts = [409] if rules_for(kind).update_conflicts else []
+    # (path, endpoint, method, operation, summary, documented answers, description, what else the route sets)
+    operations = (
+        (path, create, "POST", f"create_{name}", f"Create a {label}", _responses(401, 403, 409), create_note,
+         {"status_code": 201, "response_model": public}),
+        (item, change, "PATCH", f"update_{name}", f"Change fields of a {label}",
+         _responses(401, 403, *update_conflicts), "Send only the fields to change; `null` clears an optional field.",
+         {"response_model": public}),
+        (item, remove, "DELETE", f"delete_{name}", f"Delete a {label}",
+         _responses(401, 403, *([409] if referenced(kind) else [])),
+         f"Needs a `write` key. A {label} that other records need is not deleted (409 lists them) unless "
+         "`cascade=true` (an `admin` key). Send `If-Match` to delete only the state you read.",
+         {"status_code": 204, "response_class": Response}),
+        # The history of an id that never existed is empty, not missing: no 404.
+        (f"{item}/history", history, "GET", f"list_{name}_history", f"List the revisions of a {label}, oldest first",
+         {404: None}, f"Every write to this {label} — create, update, delete — with the record before and after, "
+         "the key's name and the time (UTC). The seed load is recorded as `seed`.",
+         {"response_model": Page[RevisionPublic]}),
+    )  # fmt: skip
+    for route_path, endpoint, method, operation, summary, responses, description, settings in operations:
+        router.add_api_route(
+            route_path, endpoint, methods=[method], name=operation, summary=summary, responses=responses,
+            description=description, **settings,
+        )  # fmt: skip
 
 
 _CREATE_NOTES = {
