@@ -9,7 +9,7 @@ from sqlmodel import Session
 from app import models
 from app.search import forget_lexicon
 from tests.factories import make_actor, make_claim, make_issue, make_source
-from tests.helpers import API
+from tests.helpers import API, invalid_parameter
 
 SOURCE_TEXT = (
     "Zelenskiy said Russian troops withdrew from the city. "
@@ -109,6 +109,17 @@ def test_claim_filters_keep_the_claims_that_pass(analysed, filters, expected):
     assert response.status_code == 200
     assert sorted(hit["id"] for hit in response.json()["items"]) == expected
     assert {hit["kind"] for hit in response.json()["items"]} <= {"claim"}
+
+
+def test_a_reversed_date_range_is_refused_naming_its_end_as_the_claim_list_refuses_it(analysed):
+    params = {"q": "troops", "stated_from": "2025-11-25", "stated_to": "2025-11-21"}
+    response = analysed.get(f"{API}/search", params=params)
+
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json() == invalid_parameter(
+        f"{API}/search", "stated_to", "must not be before stated_from (2025-11-25)"
+    )
 
 
 def test_a_claim_filter_leaves_out_other_kinds(analysed):

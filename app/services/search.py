@@ -14,10 +14,13 @@ from sqlmodel import Session
 from app import models
 from app.listing import Page, PageParams
 from app.models import RecordKind
+from app.models.claim import CLAIM
+from app.models.filters import listing
 from app.paging import PageResult, count_bound, fetch_page
 from app.ranking import RankedSearch
 from app.search import INDEX, SearchQuery, found_in, indexed_order, match_clause, matching_otherwise
 from app.search_vocabulary import indexed_terms
+from app.services.records import given_filters
 from app.text import Concept, corrections, explain, query_terms
 from app.text.expansion import ACTOR
 
@@ -63,29 +66,23 @@ class SearchFilters(BaseModel):
     stated_to: date | None = None
 
     def clauses(self) -> list[ColumnElement]:
-        claim = models.Claim
-        conditions = []
-        if self.source_id is not None:
-            conditions.append(claim.source_id == self.source_id)
-        if self.stated_from is not None:
-            conditions.append(claim.stated_on >= self.stated_from)
-        if self.stated_to is not None:
-            conditions.append(claim.stated_on <= self.stated_to)
+        """The conditions on the index's rows: claims only, each meeting the claim lists' own filters (a
+        reversed date range is refused as there), an actor named by the claim's links."""
+        values = self.model_dump(exclude={"actor_id"})
+        conditions = [CLAIM_FILTERS[name](value) for name, value in given_filters(CLAIM.kind, values).items()]
         if self.actor_id is not None:
-            link = models.ClaimActor
-            conditions.append(
-                select(link.claim_id).where(link.claim_id == claim.id, link.actor_id == self.actor_id).exists()
-            )
-        if self.issue_id is not None:
-            link = models.ClaimIssue
-            conditions.append(
-                select(link.claim_id).where(link.claim_id == claim.id, link.issue_id == self.issue_id).exists()
-            )
+            conditions.append(_NAMING_ACTOR.keeps(self.actor_id))
         if not conditions:
             return []
+        claim = CLAIM.table
         # Checked per match by primary key, so the index stays the outer loop (as app/ranking.py filters lists).
         one = select(literal_column("1")).select_from(claim).where(claim.id == INDEX.c.item_id, *conditions)
-        return [INDEX.c.kind == "claim", one.exists()]
+        return [INDEX.c.kind == CLAIM.kind, one.exists()]
+
+
+CLAIM_FILTERS = {declared.name: declared.keeps for declared in CLAIM.filters}
+# Search's actor filter keeps the claims whose links name the actor (the lists' keeps those it spoke too).
+_NAMING_ACTOR = listing(models.ClaimActor.claim_id, models.ClaimActor.actor_id, "actor_id")
 
 
 def _matched(query: SearchQuery, forms, actors: set[str]) -> list[MatchedTerm]:
@@ -225,7 +222,7 @@ def search_records(
 
     def hits(_session: Session, rows: list) -> list[SearchHit]:
         found = found_in(session, ordering.query, [row.seq for row in rows])
-        actors = _linked_actors(session, ordering.query, [row.item_id for row in rows if row.kind == "claim"])
+        actors = _linked_actors(session, ordering.query, [row.item_id for row in rows if row.kind == CLAIM.kind])
         return [
             SearchHit(
                 kind=row.kind,
@@ -236,7 +233,7 @@ def search_records(
                 matched=_matched(
                     ordering.query,
                     found[row.seq].forms,
-                    actors.get(row.item_id, set()) if row.kind == "claim" else set(),
+                    actors.get(row.item_id, set()) if row.kind == CLAIM.kind else set(),
                 ),
             )
             for row in rows
