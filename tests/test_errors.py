@@ -76,10 +76,11 @@ def test_several_rejected_parameters_are_all_reported(world):
         422,
         f"{API}/claims",
     )
+    # In the order the operation documents its parameters: the filters, then the paging.
     assert [(e["location"], e["name"]) for e in body["errors"]] == [
-        ("query", "limit"),
         ("query", "sort"),
         ("query", "max_credibility"),
+        ("query", "limit"),
     ]
     assert body["detail"] == "; ".join(f"{e['name']}: {e['reason']}" for e in body["errors"])
 
