@@ -160,44 +160,38 @@ ITEM_NOTE = (
     "unchanged, or in `If-Match` when writing. An unknown id answers 404."
 )
 
+
+def _shared_header(description: str, example: object, *, required: bool = False, **schema: object) -> dict:
+    """A header component; `required` for a header always sent with the answers it is declared on, whose
+    component then says so once."""
+    component = {"description": description, "schema": schema, "example": example}
+    return component | {"required": True} if required else component
+
+
 # Headers, answers and parameters many operations share, declared once and referenced.
 HEADERS: dict[str, dict] = {
-    "Link": {
-        "description": 'Paging links (RFC 8288): `rel="first"`, `rel="prev"`, `rel="next"`; with `after`, keyset '
-        "cursors.",
-        "schema": {"type": "string"},
-        "example": '</api/v1/claims?offset=50&limit=50>; rel="next"',
-    },
-    "X-Total-Count": {
-        "description": "How many records match, sent when the count is exact (`total_exact`).",
-        "schema": {"type": "integer", "minimum": 0},
-        "example": 167,
-    },
-    "ETag": {
-        "description": "The record's entity tag, for `If-None-Match` and `If-Match`.",
-        "schema": {"type": "string"},
-        "example": '"0d5cf1f27a4b8e1f9c3a6b2d4e8f7a10"',
-    },
-    "Location": {
-        "description": "The new record's path.",
-        "schema": {"type": "string"},
-        "example": "/api/v1/claims/russia-controls-99-percent-luhansk",
-    },
-    "Retry-After": {
-        "description": "Seconds to wait before trying again.",
-        "schema": {"type": "integer", "minimum": 1},
-        "example": 1,
-    },
-    "Content-Disposition": {
-        "description": "The file name a browser or `curl -OJ` saves the answer as.",
-        "schema": {"type": "string"},
-        "example": 'attachment; filename="claims.csv"',
-    },
+    "Link": _shared_header(
+        'Paging links (RFC 8288): `rel="first"`, `rel="prev"`, `rel="next"`; with `after`, keyset cursors.',
+        '</api/v1/claims?offset=50&limit=50>; rel="next"',
+        type="string",
+    ),
+    "X-Total-Count": _shared_header(
+        "How many records match, sent when the count is exact (`total_exact`).", 167, type="integer", minimum=0
+    ),
+    "ETag": _shared_header(
+        "The record's entity tag, for `If-None-Match` and `If-Match`.",
+        '"0d5cf1f27a4b8e1f9c3a6b2d4e8f7a10"',
+        required=True,
+        type="string",
+    ),
+    "Location": _shared_header(
+        "The new record's path.", "/api/v1/claims/russia-controls-99-percent-luhansk", required=True, type="string"
+    ),
+    "Retry-After": _shared_header("Seconds to wait before trying again.", 1, type="integer", minimum=1),
+    "Content-Disposition": _shared_header(
+        "The file name a browser or `curl -OJ` saves the answer as.", 'attachment; filename="claims.csv"', type="string"
+    ),
 }
-
-
-# Headers always sent with the answers they are declared on, whose components say so once.
-HEADERS["ETag"]["required"] = HEADERS["Location"]["required"] = True
 
 
 def _header(name: str, *, required: bool = False) -> dict:

@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from app.config import REPO_ROOT
-from app.text import Alternative, Concept, Match, QueryTerm, build_lexicon, expand, explain, query_terms
+from app.text import Concept, Form, Match, QueryTerm, build_lexicon, expand, explain, query_terms
 
 THESAURUS = [
     {"id": "prisoner-of-war", "terms": ["prisoner of war", "POW"]},
@@ -28,7 +28,7 @@ def test_a_plain_term_is_a_concept_of_its_own(lexicon):
 def test_an_inflected_abbreviation_finds_the_thesaurus_phrase(lexicon):
     [concept] = expand(query_terms("POWs"), lexicon)
     assert concept.matches == (Match("thesaurus", "prisoner-of-war", "POW"),)
-    phrase = Alternative(("prisoner", "war"), "prisoner of war", "thesaurus", "prisoner-of-war")
+    phrase = Form(("prisoner", "war"), "prisoner of war", "thesaurus", "prisoner-of-war")
     assert concept.alternatives == (phrase,)
 
 

@@ -92,15 +92,6 @@ PAIR_EXAMPLE = records.RELATION | {
     "from_source": SOURCE_EXAMPLE,
     "to_source": SOURCE_EXAMPLE | {"id": "breaking-zelenskiy-hails-momentum", "reliability": "C"},
 }
-SUMMARY_EXAMPLE = {
-    "total": 36,
-    "source_pairs": [
-        {"source_ids": ["breaking-zelenskiy-hails-momentum", "zelensky-praise-us-envoys-blueprint"], "count": 9},
-        {"source_ids": ["zelensky-praise-us-envoys-blueprint", "zelensky-praise-us-envoys-blueprint"], "count": 12},
-    ],
-    "issues": [{"issue_id": "territory-donbas", "count": 4}],
-    "sources": [SOURCE_EXAMPLE],
-}
 
 
 class ClaimPair(ClaimRelationPublic):
@@ -115,31 +106,6 @@ class ClaimPair(ClaimRelationPublic):
     to_claim: ClaimPublic
     from_source: SourceSummary = Field(description="The source the first claim quotes (without its text).")
     to_source: SourceSummary = Field(description="The source the second claim quotes (without its text).")
-
-
-class SourcePairCount(BaseModel):
-    model_config = example(SUMMARY_EXAMPLE["source_pairs"][0])
-
-    source_ids: list[str] = Field(description="Two source ids, sorted; the same id twice for pairs within it.")
-    count: int
-
-
-class IssueCount(BaseModel):
-    model_config = example(SUMMARY_EXAMPLE["issues"][0])
-
-    issue_id: str
-    count: int = Field(description="Pairs with a claim about this issue.")
-
-
-class ClaimPairSummary(BaseModel):
-    """How many pairs there are, per pair of sources and per issue."""
-
-    model_config = example(SUMMARY_EXAMPLE)
-
-    total: int
-    source_pairs: list[SourcePairCount] = Field(description="Most pairs first.")
-    issues: list[IssueCount] = Field(description="Most pairs first.")
-    sources: list[SourceSummary] = Field(description="Every source in `source_pairs` (without its text).")
 
 
 def _about_issue(issue_id: str):
@@ -220,6 +186,44 @@ def to_pairs(session: Session, rows: list[dict]) -> list[ClaimPair]:
             )
         )
     return pairs
+
+
+# The counts (/claim-pair-counts): the pairs per pair of sources and per issue.
+
+SUMMARY_EXAMPLE = {
+    "total": 36,
+    "source_pairs": [
+        {"source_ids": ["breaking-zelenskiy-hails-momentum", "zelensky-praise-us-envoys-blueprint"], "count": 9},
+        {"source_ids": ["zelensky-praise-us-envoys-blueprint", "zelensky-praise-us-envoys-blueprint"], "count": 12},
+    ],
+    "issues": [{"issue_id": "territory-donbas", "count": 4}],
+    "sources": [SOURCE_EXAMPLE],
+}
+
+
+class SourcePairCount(BaseModel):
+    model_config = example(SUMMARY_EXAMPLE["source_pairs"][0])
+
+    source_ids: list[str] = Field(description="Two source ids, sorted; the same id twice for pairs within it.")
+    count: int
+
+
+class IssueCount(BaseModel):
+    model_config = example(SUMMARY_EXAMPLE["issues"][0])
+
+    issue_id: str
+    count: int = Field(description="Pairs with a claim about this issue.")
+
+
+class ClaimPairSummary(BaseModel):
+    """How many pairs there are, per pair of sources and per issue."""
+
+    model_config = example(SUMMARY_EXAMPLE)
+
+    total: int
+    source_pairs: list[SourcePairCount] = Field(description="Most pairs first.")
+    issues: list[IssueCount] = Field(description="Most pairs first.")
+    sources: list[SourceSummary] = Field(description="Every source in `source_pairs` (without its text).")
 
 
 def summarise(*, session: Session, type: RelationType | None = None, issue_id: str | None = None) -> ClaimPairSummary:

@@ -6,13 +6,13 @@ synonyms; ``closest_terms`` answers "did you mean". All are pure functions of th
 """
 
 from app.text.analyser import QueryTerm, Token, analyse, index_form, query_terms
-from app.text.expansion import Alternative, Concept, Lexicon, Match, build_lexicon, expand, explain
+from app.text.expansion import Concept, Form, Lexicon, Match, build_lexicon, expand, explain
 from app.text.suggestions import Correction, Suggestion, closest_terms, corrections
 
 __all__ = [
-    "Alternative",
     "Concept",
     "Correction",
+    "Form",
     "Lexicon",
     "Match",
     "QueryTerm",

@@ -28,8 +28,9 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
-class Alternative:
-    """Another way to find a concept: its analysed terms (several make a phrase), as the entry writes it."""
+class Form:
+    """A way an entry is written (``form``) and its analysed terms (several make a phrase). To a concept that
+    matched one form of an entry, each other form is an alternative: another way to find it."""
 
     terms: tuple[str, ...]
     form: str
@@ -44,43 +45,35 @@ class Concept:
 
     terms: tuple[QueryTerm, ...]
     matches: tuple[Match, ...] = ()
-    alternatives: tuple[Alternative, ...] = ()
+    alternatives: tuple[Form, ...] = ()
 
     @property
     def phrase(self) -> tuple[str, ...]:
         return tuple(term.term for term in self.terms)
 
 
-def explain(concept: Concept, alternative: Alternative) -> str:
+def explain(concept: Concept, alternative: Form) -> str:
     """Why a record that has this alternative matched: 'POWs → "prisoner of war" (thesaurus prisoner-of-war)'."""
     typed = " ".join(term.word for term in concept.terms)
     return f'{typed} → "{alternative.form}" ({alternative.source} {alternative.entry_id})'
 
 
-@dataclass(frozen=True, slots=True)
-class _Form:
-    terms: tuple[str, ...]
-    form: str
-    source: str
-    entry_id: str
-
-
 class Lexicon:
     """Every form of every entry, by its first analysed term."""
 
-    def __init__(self, forms: Iterable[_Form]):
-        self._by_first: dict[str, list[_Form]] = {}
-        self._by_entry: dict[tuple[str, str], list[_Form]] = {}
+    def __init__(self, forms: Iterable[Form]):
+        self._by_first: dict[str, list[Form]] = {}
+        self._by_entry: dict[tuple[str, str], list[Form]] = {}
         for form in forms:
             if not form.terms:
                 continue  # a form of stop words only names nothing
             self._by_first.setdefault(form.terms[0], []).append(form)
             self._by_entry.setdefault((form.source, form.entry_id), []).append(form)
 
-    def starting_with(self, term: str) -> list[_Form]:
+    def starting_with(self, term: str) -> list[Form]:
         return self._by_first.get(term, [])
 
-    def forms_of(self, source: str, entry_id: str) -> list[_Form]:
+    def forms_of(self, source: str, entry_id: str) -> list[Form]:
         return self._by_entry[(source, entry_id)]
 
 
@@ -101,9 +94,9 @@ def build_lexicon(
     return Lexicon(forms)
 
 
-def _form(text: str, source: str, entry_id: str) -> _Form:
+def _form(text: str, source: str, entry_id: str) -> Form:
     terms = tuple(token.term for token in analyse(text) if not token.is_stop)
-    return _Form(terms, text, source, entry_id)
+    return Form(terms, text, source, entry_id)
 
 
 def expand(terms: list[QueryTerm], lexicon: Lexicon) -> list[Concept]:
@@ -122,7 +115,7 @@ def expand(terms: list[QueryTerm], lexicon: Lexicon) -> list[Concept]:
     return concepts
 
 
-def _longest_match(terms: list[QueryTerm], at: int, lexicon: Lexicon) -> tuple[int, list[_Form]]:
+def _longest_match(terms: list[QueryTerm], at: int, lexicon: Lexicon) -> tuple[int, list[Form]]:
     """How many terms from ``at`` the longest matching forms cover, and those forms (of any entries)."""
     first = terms[at]
     if first.quoted or first.prefix or not _starts_group(terms, at):
@@ -144,15 +137,15 @@ def _longest_match(terms: list[QueryTerm], at: int, lexicon: Lexicon) -> tuple[i
     return best, found
 
 
-def _concept(window: list[QueryTerm], matched: list[_Form], lexicon: Lexicon) -> Concept:
+def _concept(window: list[QueryTerm], matched: list[Form], lexicon: Lexicon) -> Concept:
     own = tuple(t.term for t in window)
     entries = list(dict.fromkeys((form.source, form.entry_id) for form in matched))
     matches = tuple(Match(form.source, form.entry_id, form.form) for form in matched)
-    alternatives: dict[tuple[str, ...], Alternative] = {}
+    alternatives: dict[tuple[str, ...], Form] = {}
     for source, entry_id in entries:
         for form in lexicon.forms_of(source, entry_id):
             if form.terms != own and form.terms not in alternatives:
-                alternatives[form.terms] = Alternative(form.terms, form.form, source, entry_id)
+                alternatives[form.terms] = form
     return Concept(tuple(window), matches, tuple(alternatives.values()))
 
 
