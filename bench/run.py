@@ -46,6 +46,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from app.keyset import encode  # noqa: E402
 from app.migrate import upgrade  # noqa: E402
+from bench import import_race  # noqa: E402
 from bench.postgres_copy import copy_from_sqlite, create_database  # noqa: E402
 from bench.workload import Requests, Workload, probe  # noqa: E402
 
@@ -383,6 +384,8 @@ def main() -> None:
                         help="a PostgreSQL server (any database on it) where the benchmark makes its own")  # fmt: skip
     parser.add_argument("--export-seconds", type=int, default=300, help="at most, for the whole-collection export")
     parser.add_argument("--rebuild", action="store_true", help="synthesise and import again")
+    parser.add_argument("--no-import-race", dest="import_race", action="store_false",
+                        help="skip importing the file again beside sqlite-utils (bench/import_race.py)")  # fmt: skip
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is needed as the load generator: apt-get install -y wrk")
@@ -390,6 +393,9 @@ def main() -> None:
     print(f"import: {imported['claims']:,} claims, {imported['records']:,} records in {imported['seconds']} s"
           f" ({imported['cpu_seconds']} s of CPU) = {imported['claims_per_second']:,} claims/s"
           f" ({imported['records_per_second']:,} records/s)")  # fmt: skip
+    if args.import_race:
+        imported["race"] = import_race.race(DATA / f"synth-{args.claims}.ndjson")
+        print(import_race.report(imported["race"]), flush=True)
     print(f"load average before measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs (other work skews it)")
     servers = args.servers.split(",")
     if unknown := set(servers) - set(PORTS):
@@ -474,6 +480,8 @@ def report(args, imported: dict, results: dict, memory: dict) -> None:
     i = imported
     print(f"\nimport: {i['claims_per_second']:,} claims/s ({i['records_per_second']:,} records/s,"
           f" {i['seconds']} s for {i['records']:,} records, {i['cpu_seconds']} s CPU)")  # fmt: skip
+    if "race" in i:
+        print(import_race.report(i["race"]))
     out = DATA / f"results-{args.claims}.json"
     out.write_text(json.dumps({"import": imported, "memory": memory, "results": {
         q: {s: asdict(r) if r else None for s, r in by.items()} for q, by in results.items()}}, indent=1))  # fmt: skip

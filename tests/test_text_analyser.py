@@ -206,6 +206,12 @@ def test_index_form_is_the_terms_without_stop_words():
     assert index_form("Ukrainian troops withdrew from Siversk.") == "ukrainian troop withdraw siversk"
 
 
+def test_index_form_holds_the_terms_analyse_gives_for_every_seed_text():
+    # index_form reads the tokens its own faster way: it must index exactly what queries and snippets analyse.
+    for text in seed_texts():
+        assert index_form(text) == " ".join(token.term for token in analyse(text) if not token.is_stop)
+
+
 def test_analysis_is_deterministic():
     texts = seed_texts()
     assert [index_form(t) for t in texts] == [index_form(t) for t in texts]

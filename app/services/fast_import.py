@@ -48,7 +48,7 @@ from app.services.rules import NotKnownHere, rules_for
 
 LINE_KEYS = frozenset({"op", "kind", "id", "data", "cascade"})
 FIRST_STEP = 64  # lines tried after a line went to the write engine; doubles while lines stay fast
-SOURCE_TEXT_CACHE = 20_000
+SOURCE_TEXT_CACHE = 4_000
 # Columns an import computes (``_Run._derive``) rather than reads from its lines.
 DERIVED_COLUMNS = frozenset({"sha256", "quote_start_utf16", "quote_end_utf16"})
 STATEMENT_DEADLINE = "peacekb_deadline"  # app/limits.py: where a connection keeps its statement's deadline
@@ -516,9 +516,9 @@ class _Run:
         return form
 
 
-BATCH_SIZE = 20_000  # lines checked and written together, at most
+BATCH_SIZE = 2_000  # lines checked and written together, at most
 FTS_IMPORT_HASHSIZE, FTS_DEFAULT_HASHSIZE = 64 << 20, 1 << 20
-IMPORT_CACHE_KIB = 512 * 1024  # SQLite page cache while importing (the connection's own is restored after)
+IMPORT_CACHE_KIB = 96 * 1024  # SQLite page cache while importing (the connection's own is restored after)
 
 
 def apply_all(
