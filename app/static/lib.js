@@ -24,12 +24,26 @@ export const h = (tag, attributes = {}, ...children) => build(document.createEle
 export const svg = (tag, attributes = {}, ...children) =>
   build(document.createElementNS("http://www.w3.org/2000/svg", tag), attributes, children);
 
+/** A chart's <svg> root: its viewBox as large as the chart, and named for screen readers as one group. */
+export const chartSvg = (className, width, height, label) =>
+  svg("svg", {
+    class: className,
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: "group",
+    "aria-label": label,
+  });
+
+/** Path segments, each encoded (an id may hold a slash), after a leading slash: ["plans", "a/b"] → "/plans/a%2Fb". */
+const encodedPath = (segments) => "/" + segments.map(encodeURIComponent).join("/");
+
 export const link = (href, ...children) => h("a", { href }, ...children);
 /** A view's address: #/kind/id…, with an optional query of view state (empty values left out). */
 export function route(...parts) {
   const last = parts.at(-1);
   const query = last && typeof last === "object" ? parts.pop() : null;
-  const path = "#/" + parts.map(encodeURIComponent).join("/");
+  const path = "#" + encodedPath(parts);
   if (!query) return path;
   const params = new URLSearchParams(
     Object.entries(query).filter(([, v]) => v !== null && v !== undefined && v !== ""),
@@ -50,6 +64,9 @@ export const byId = (records) => new Map(records.map((record) => [record.id, rec
 export const plural = (count, one, many = `${one}s`) => `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
 
 // ---------------------------------------------------------------- API
+
+/** An API path from its segments, each encoded: apiPath("plans", id, "points") → "/plans/…/points". */
+export const apiPath = (...segments) => encodedPath(segments);
 
 /** An answer that is not 2xx; `problem` is its application/problem+json document, when it sent one. */
 export class ApiError extends Error {
@@ -126,12 +143,12 @@ export async function records(collection, ids = []) {
   const missing = unique(ids.filter((id) => id && !known.has(id)));
   await Promise.all(
     missing.map(async (id) => {
-      known.set(id, await cached(`${collection}:${id}`, () => getJSON(`/${collection}/${encodeURIComponent(id)}`)));
+      known.set(id, await cached(`${collection}:${id}`, () => getJSON(apiPath(collection, id))));
     }),
   );
   return known;
 }
-export const getSource = (id) => cached(`source-text:${id}`, () => getJSON(`/sources/${encodeURIComponent(id)}`));
+export const getSource = (id) => cached(`source-text:${id}`, () => getJSON(apiPath("sources", id)));
 export const nameOf = (known, id) => known.get(id)?.name ?? known.get(id)?.title ?? id;
 
 // ---------------------------------------------------------------- text
@@ -251,12 +268,10 @@ export const STANCES = {
 export function reliability(source, { why = false } = {}) {
   if (!source) return null;
   const grade = source.reliability;
-  return h(
-    "span",
-    { class: `grade reliability grade-${grade}`, "data-grade": grade },
-    h("span", { class: "visually-hidden" }, "Source reliability "),
-    h("b", { class: "letter" }, grade),
-    " ",
+  return gradeBadge(
+    "reliability",
+    grade,
+    "Source reliability ",
     RELIABILITY[grade] ?? "",
     why && source.reliability_note ? h("span", { class: "visually-hidden" }, `: ${source.reliability_note}`) : null,
   );
@@ -264,13 +279,18 @@ export function reliability(source, { why = false } = {}) {
 
 /** A claim's credibility grade, 1 (confirmed) … 6 (cannot be judged). */
 export function credibility(grade) {
+  return gradeBadge("credibility", grade, "Information credibility ", CREDIBILITY[grade] ?? "");
+}
+
+/** A grade on one of the two scales: the scale's name for screen readers, the letter or digit, then the words. */
+function gradeBadge(scale, grade, spokenName, ...words) {
   return h(
     "span",
-    { class: `grade credibility grade-${grade}`, "data-grade": grade },
-    h("span", { class: "visually-hidden" }, "Information credibility "),
+    { class: `grade ${scale} grade-${grade}`, "data-grade": grade },
+    h("span", { class: "visually-hidden" }, spokenName),
     h("b", { class: "letter" }, grade),
     " ",
-    CREDIBILITY[grade] ?? "",
+    ...words,
   );
 }
 
@@ -341,6 +361,13 @@ export function claimCard(claim, sources, extra = null) {
     ),
     extra,
   );
+}
+
+/** Claims as cards, or a note that there are none. */
+export function claimCards(claims, sources, none) {
+  return claims.length
+    ? h("div", { class: "claims" }, claims.map((c) => claimCard(c, sources)))
+    : empty(none);
 }
 
 /** A claim in a compact list: its statement (the link), source and grades on one line. */

@@ -3,6 +3,7 @@
 import { matrixChart, stanceKey } from "./charts.js";
 import { downloads } from "./downloads.js";
 import {
+  apiPath,
   byId,
   claimColumns,
   claimItem,
@@ -13,6 +14,7 @@ import {
   getList,
   groupBy,
   h,
+  heading,
   inlineList,
   link,
   moreNote,
@@ -22,11 +24,8 @@ import {
   route,
   section,
   stance,
-  heading,
 } from "./lib.js";
 import { describeCell, positionColumns, positionEntry } from "./positions.js";
-
-const enc = encodeURIComponent;
 
 // ---------------------------------------------------------------- who stands where
 
@@ -158,7 +157,7 @@ export async function viewActors() {
 // ---------------------------------------------------------------- actor
 
 export async function viewActor(id, query = "") {
-  const path = `/actors/${enc(id)}`;
+  const path = apiPath("actors", id);
   const focus = new URLSearchParams(query).get("issue");
   const [actor, matrix, claims, events, members, plans] = await Promise.all([
     getJSON(path),

@@ -10,6 +10,7 @@ import {
   getList,
   groupBy,
   h,
+  heading,
   link,
   moreNote,
   plural,
@@ -19,7 +20,6 @@ import {
   route,
   section,
   unique,
-  heading,
 } from "./lib.js";
 
 // ---------------------------------------------------------------- numbers

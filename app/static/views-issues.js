@@ -2,6 +2,7 @@
 
 import { downloads } from "./downloads.js";
 import {
+  apiPath,
   byId,
   claimColumns,
   claimItem,
@@ -10,6 +11,7 @@ import {
   getList,
   groupBy,
   h,
+  heading,
   link,
   moreNote,
   nameOf,
@@ -18,11 +20,8 @@ import {
   route,
   section,
   stance,
-  heading,
 } from "./lib.js";
 import { positionColumns, positionEntry } from "./positions.js";
-
-const enc = encodeURIComponent;
 
 // ---------------------------------------------------------------- issues
 
@@ -80,7 +79,7 @@ export async function viewIssues() {
 // ---------------------------------------------------------------- issue
 
 export async function viewIssue(id) {
-  const path = `/issues/${enc(id)}`;
+  const path = apiPath("issues", id);
   const [issue, matrix, points, about, plans] = await Promise.all([
     getJSON(path),
     getJSON("/position-matrix", { issue_id: id, embed: "claims" }),

@@ -2,6 +2,7 @@
 
 import { downloads } from "./downloads.js";
 import {
+  apiPath,
   claimColumns,
   credibility,
   definitions,
@@ -12,16 +13,14 @@ import {
   getSource,
   gradeLegend,
   h,
+  heading,
   link,
   moreNote,
   plural,
   reliability,
   route,
   section,
-  heading,
 } from "./lib.js";
-
-const enc = encodeURIComponent;
 
 // ---------------------------------------------------------------- sources
 
@@ -103,7 +102,7 @@ export async function viewSources() {
 export async function viewSource(id) {
   const [source, claims] = await Promise.all([
     getSource(id),
-    getList(`/sources/${enc(id)}/claims`, { sort: "quote_start" }),
+    getList(apiPath("sources", id, "claims"), { sort: "quote_start" }),
   ]);
   const sources = new Map([[source.id, source]]);
   return [
