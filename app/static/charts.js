@@ -2,7 +2,9 @@
 // it stands for and has a text alternative (<title>, aria-label); meaning is carried by shape and words as
 // well as colour. Wide charts scroll inside their own box, never the page.
 
-import { chartSvg, formatDate, h, STANCES, svg } from "./lib.js";
+import { chartSvg, h, svg } from "./dom.js";
+import { STANCES } from "./grades.js";
+import { formatDate } from "./text.js";
 
 // Drawn for the screen it opens on: a phone gets shorter labels, so that more of the chart fits.
 const narrow = () => window.matchMedia("(max-width: 40rem)").matches;

@@ -4,8 +4,11 @@
 // kinds open their page. Hovering or focusing a node brings out its links. A list of the same records
 // follows the picture, for reading and for screen readers.
 
+import { getJSON, records } from "./api.js";
+import { chartSvg, h, link, route, svg } from "./dom.js";
 import { downloads } from "./downloads.js";
-import { chartSvg, getJSON, h, heading, link, recordRoute, records, route, section, STANCES, svg } from "./lib.js";
+import { STANCES } from "./grades.js";
+import { heading, recordRoute, section } from "./pieces.js";
 
 const KINDS = {
   actor: { label: "Actors", shape: "circle", size: 11 },

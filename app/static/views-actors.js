@@ -1,31 +1,13 @@
 // Actors: who stands where (the positions matrix) and an actor's page.
 
+import { apiPath, getJSON, getList, nameOf, records } from "./api.js";
 import { matrixChart, stanceKey } from "./charts.js";
+import { byId, groupBy, h, link, plural, route } from "./dom.js";
 import { downloads } from "./downloads.js";
-import {
-  apiPath,
-  byId,
-  claimColumns,
-  claimItem,
-  definitions,
-  empty,
-  formatDate,
-  getJSON,
-  getList,
-  groupBy,
-  h,
-  heading,
-  inlineList,
-  link,
-  moreNote,
-  nameOf,
-  plural,
-  records,
-  route,
-  section,
-  stance,
-} from "./lib.js";
+import { stance } from "./grades.js";
+import { claimColumns, claimItem, definitions, empty, heading, inlineList, moreNote, section } from "./pieces.js";
 import { describeCell, positionColumns, positionEntry } from "./positions.js";
+import { formatDate } from "./text.js";
 
 // ---------------------------------------------------------------- who stands where
 

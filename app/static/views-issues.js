@@ -1,26 +1,10 @@
 // The disputed issues: each with the positions that count for it, and an issue's page: who stands where on it.
 
+import { apiPath, getJSON, getList, nameOf, records } from "./api.js";
+import { byId, groupBy, h, link, plural, route } from "./dom.js";
 import { downloads } from "./downloads.js";
-import {
-  apiPath,
-  byId,
-  claimColumns,
-  claimItem,
-  empty,
-  getJSON,
-  getList,
-  groupBy,
-  h,
-  heading,
-  link,
-  moreNote,
-  nameOf,
-  plural,
-  records,
-  route,
-  section,
-  stance,
-} from "./lib.js";
+import { stance } from "./grades.js";
+import { claimColumns, claimItem, empty, heading, moreNote, section } from "./pieces.js";
 import { positionColumns, positionEntry } from "./positions.js";
 
 // ---------------------------------------------------------------- issues

@@ -1,26 +1,12 @@
 // Plans: versions side by side (the plan diff), a plan's page and a plan point's page.
 
+import { apiPath, getJSON, getList, nameOf, records } from "./api.js";
+import { byId, h, link, route } from "./dom.js";
 import { downloads } from "./downloads.js";
-import {
-  apiPath,
-  byId,
-  claimCards,
-  definitions,
-  empty,
-  formatDate,
-  getJSON,
-  getList,
-  h,
-  heading,
-  inlineList,
-  link,
-  nameOf,
-  records,
-  route,
-  section,
-  stance,
-} from "./lib.js";
+import { stance } from "./grades.js";
+import { claimCards, definitions, empty, heading, inlineList, section } from "./pieces.js";
 import { positionEntry, positionLink } from "./positions.js";
+import { formatDate } from "./text.js";
 
 // ---------------------------------------------------------------- plans
 

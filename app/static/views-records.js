@@ -1,31 +1,12 @@
 // A page for each remaining kind of record: claim, position, event, claim relation, place.
 // Each reads a small, fixed number of API answers: lists come one page at a time, evidence comes embedded.
 
-import {
-  apiPath,
-  byId,
-  claimCard,
-  claimCards,
-  credibility,
-  definitions,
-  formatDate,
-  getJSON,
-  getList,
-  getSource,
-  h,
-  heading,
-  inlineList,
-  link,
-  nameOf,
-  plural,
-  quantity,
-  records,
-  reliability,
-  route,
-  section,
-  stance,
-} from "./lib.js";
+import { apiPath, getJSON, getList, getSource, nameOf, records } from "./api.js";
+import { byId, h, link, plural, route } from "./dom.js";
+import { credibility, reliability, stance } from "./grades.js";
+import { claimCard, claimCards, definitions, heading, inlineList, section } from "./pieces.js";
 import { positionLink, targetWords } from "./positions.js";
+import { formatDate, quantity } from "./text.js";
 
 // ---------------------------------------------------------------- claim
 

@@ -3,22 +3,11 @@
 // the write API with the curator's key; rejecting hides the suggestion in this browser; a suggestion already
 // written shows as claimed (the API's `claimed_by`).
 
-import {
-  API,
-  ApiError,
-  apiPath,
-  CREDIBILITY,
-  empty,
-  getList,
-  getSource,
-  h,
-  heading,
-  link,
-  postJSON,
-  quantity,
-  route,
-  section,
-} from "./lib.js";
+import { API, ApiError, apiPath, getList, getSource, postJSON } from "./api.js";
+import { h, link, route } from "./dom.js";
+import { CREDIBILITY } from "./grades.js";
+import { empty, heading, section } from "./pieces.js";
+import { quantity } from "./text.js";
 
 // The key lives as long as the tab (sessionStorage), is sent only as a header, and never enters an address.
 const KEY_STORE = "peacekb-api-key";

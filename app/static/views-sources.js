@@ -1,26 +1,11 @@
 // Sources: every grade side by side with its reason, and a source's page with its text.
 
+import { apiPath, getJSON, getList, getSource } from "./api.js";
+import { h, link, plural, route } from "./dom.js";
 import { downloads } from "./downloads.js";
-import {
-  apiPath,
-  claimColumns,
-  credibility,
-  definitions,
-  empty,
-  formatDate,
-  getJSON,
-  getList,
-  getSource,
-  gradeLegend,
-  h,
-  heading,
-  link,
-  moreNote,
-  plural,
-  reliability,
-  route,
-  section,
-} from "./lib.js";
+import { credibility, gradeLegend, reliability } from "./grades.js";
+import { claimColumns, definitions, empty, heading, moreNote, section } from "./pieces.js";
+import { formatDate } from "./text.js";
 
 // ---------------------------------------------------------------- sources
 
