@@ -2,7 +2,9 @@
 // it stands for and has a text alternative (<title>, aria-label); meaning is carried by shape and words as
 // well as colour. Wide charts scroll inside their own box, never the page.
 
-import { formatDate, h, STANCES, svg } from "./lib.js";
+import { chartSvg, h, svg } from "./dom.js";
+import { STANCES } from "./grades.js";
+import { formatDate } from "./text.js";
 
 // Drawn for the screen it opens on: a phone gets shorter labels, so that more of the chart fits.
 const narrow = () => window.matchMedia("(max-width: 40rem)").matches;
@@ -61,14 +63,12 @@ export function matrixChart(matrix, { cellHref, actorHref, issueHref, describe }
     height = top + cell * matrix.actors.length + 10;
   const column = new Map(matrix.issues.map((issue, index) => [issue.id, index]));
   const row = new Map(matrix.actors.map((actor, index) => [actor.id, index]));
-  const chart = svg("svg", {
-    class: "matrix-chart",
+  const chart = chartSvg(
+    "matrix-chart",
     width,
     height,
-    viewBox: `0 0 ${width} ${height}`,
-    role: "group",
-    "aria-label": `Positions of ${matrix.actors.length} actors on ${matrix.issues.length} issues`,
-  });
+    `Positions of ${matrix.actors.length} actors on ${matrix.issues.length} issues`,
+  );
   matrix.issues.forEach((issue, index) => {
     const x = left + index * cell + cell / 2;
     chart.append(
@@ -149,14 +149,7 @@ export function sourceMap(summary, { href, current = null, label = (source) => s
     height = top + cell * shown.length + 10;
   const count = new Map(summary.source_pairs.map((pair) => [pair.source_ids.join(" "), pair.count]));
   const most = Math.max(1, ...summary.source_pairs.map((pair) => pair.count));
-  const chart = svg("svg", {
-    class: "source-map",
-    width,
-    height,
-    viewBox: `0 0 ${width} ${height}`,
-    role: "group",
-    "aria-label": "Contradictions between each pair of sources",
-  });
+  const chart = chartSvg("source-map", width, height, "Contradictions between each pair of sources");
   shown.forEach((source, index) => {
     const y = top + index * cell + cell / 2;
     chart.append(
@@ -282,14 +275,12 @@ export function timelineChart(items) {
   const laneHeight = 34;
   const axis = 30 + laneHeight * Math.max(1, lanes.above.length);
   const height = axis + 40 + laneHeight * Math.max(1, lanes.below.length);
-  const chart = svg("svg", {
-    class: "timeline-chart",
+  const chart = chartSvg(
+    "timeline-chart",
     width,
     height,
-    viewBox: `0 0 ${width} ${height}`,
-    role: "group",
-    "aria-label": `${items.length} dated records from ${formatDate(new Date(first + DAY).toISOString().slice(0, 10))} to ${formatDate(new Date(last - DAY).toISOString().slice(0, 10))}, drawn to scale`,
-  });
+    `${items.length} dated records from ${formatDate(new Date(first + DAY).toISOString().slice(0, 10))} to ${formatDate(new Date(last - DAY).toISOString().slice(0, 10))}, drawn to scale`,
+  );
   chart.append(svg("line", { x1: left, x2: width - right, y1: axis, y2: axis, class: "axis" }));
   for (const tick of ticks(first, last)) {
     const at = left + ((tick.time - first) / (last - first)) * span;
@@ -371,14 +362,7 @@ export function figureBars(claims, { label, value, href, unit }) {
     width = left + bar + 120,
     height = row * claims.length + 10;
   const most = unit === "percent" ? 100 : Math.max(...claims.map(value));
-  const chart = svg("svg", {
-    class: "figure-bars",
-    width,
-    height,
-    viewBox: `0 0 ${width} ${height}`,
-    role: "group",
-    "aria-label": `${claims.length} figures for one measure, to one scale`,
-  });
+  const chart = chartSvg("figure-bars", width, height, `${claims.length} figures for one measure, to one scale`);
   claims.forEach((claim, index) => {
     const y = 5 + index * row,
       length = Math.max(2, (value(claim) / most) * bar);

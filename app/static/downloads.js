@@ -3,7 +3,8 @@
 // filters applied — no second trip to the API, and no 50-row page cut-off. Beside them, the API's own
 // address for the list (records with ids only), for scripts.
 
-import { API, h } from "./lib.js";
+import { API } from "./api.js";
+import { h } from "./dom.js";
 
 /** Where the API serves a list as CSV or NDJSON: the one place that spells that address. */
 export function listExportUrl(list, params, format) {

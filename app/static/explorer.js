@@ -3,8 +3,9 @@
 // with its filters, can be linked, and Back returns to it where the reader left it.
 // The modules of app/static are plain ES modules, formatted with Prettier (print width 120).
 
+import { h, link } from "./dom.js";
 import { viewGraph } from "./graph.js";
-import { h, heading, link } from "./lib.js";
+import { heading } from "./pieces.js";
 import { viewActor, viewActors } from "./views-actors.js";
 import { viewContradictions } from "./views-contradictions.js";
 import { viewNumbers, viewTimeline } from "./views-figures.js";

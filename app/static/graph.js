@@ -4,8 +4,11 @@
 // kinds open their page. Hovering or focusing a node brings out its links. A list of the same records
 // follows the picture, for reading and for screen readers.
 
+import { getJSON, records } from "./api.js";
+import { chartSvg, h, link, route, svg } from "./dom.js";
 import { downloads } from "./downloads.js";
-import { getJSON, h, heading, link, recordRoute, records, route, section, STANCES, svg } from "./lib.js";
+import { STANCES } from "./grades.js";
+import { heading, recordRoute, section } from "./pieces.js";
 
 const KINDS = {
   actor: { label: "Actors", shape: "circle", size: 11 },
@@ -110,14 +113,12 @@ function picture(graph, centre) {
   const width = 860,
     height = 620;
   const at = layout(graph.nodes, graph.edges, width, height, centre);
-  const chart = svg("svg", {
-    class: "graph-chart",
+  const chart = chartSvg(
+    "graph-chart",
     width,
     height,
-    viewBox: `0 0 ${width} ${height}`,
-    role: "group",
-    "aria-label": `Network of ${graph.nodes.length} records and ${graph.edges.length} links`,
-  });
+    `Network of ${graph.nodes.length} records and ${graph.edges.length} links`,
+  );
   const edgeLayer = svg("g", { class: "edges" });
   const nodeLayer = svg("g", { class: "nodes" });
   const touching = new Map(graph.nodes.map((node) => [node.id, new Set()]));

@@ -1,6 +1,8 @@
 // Positions as the matrix answers them (GET /position-matrix): who takes which stance on what, and why.
 
-import { claimCard, h, link, route, stance } from "./lib.js";
+import { h, link, route } from "./dom.js";
+import { stance } from "./grades.js";
+import { claimCard } from "./pieces.js";
 
 const clip = (text, length) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 

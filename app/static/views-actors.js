@@ -1,32 +1,13 @@
 // Actors: who stands where (the positions matrix) and an actor's page.
 
+import { apiPath, getJSON, getList, nameOf, records } from "./api.js";
 import { matrixChart, stanceKey } from "./charts.js";
+import { byId, groupBy, h, link, plural, route } from "./dom.js";
 import { downloads } from "./downloads.js";
-import {
-  byId,
-  claimColumns,
-  claimItem,
-  definitions,
-  empty,
-  formatDate,
-  getJSON,
-  getList,
-  groupBy,
-  h,
-  inlineList,
-  link,
-  moreNote,
-  nameOf,
-  plural,
-  records,
-  route,
-  section,
-  stance,
-  heading,
-} from "./lib.js";
+import { stance } from "./grades.js";
+import { claimColumns, claimItem, definitions, empty, heading, inlineList, moreNote, section } from "./pieces.js";
 import { describeCell, positionColumns, positionEntry } from "./positions.js";
-
-const enc = encodeURIComponent;
+import { formatDate } from "./text.js";
 
 // ---------------------------------------------------------------- who stands where
 
@@ -158,7 +139,7 @@ export async function viewActors() {
 // ---------------------------------------------------------------- actor
 
 export async function viewActor(id, query = "") {
-  const path = `/actors/${enc(id)}`;
+  const path = apiPath("actors", id);
   const focus = new URLSearchParams(query).get("issue");
   const [actor, matrix, claims, events, members, plans] = await Promise.all([
     getJSON(path),

@@ -2,27 +2,12 @@
 // one source or between two; ordered by weight (how well both sides are backed) or by id; grouped; in full
 // (both claims side by side) or compact. The whole state is in the address, so Back returns to it.
 
+import { getJSON, getList, nameOf, records } from "./api.js";
 import { sourceMap } from "./charts.js";
+import { byId, groupBy, h, link, plural, route } from "./dom.js";
 import { downloads } from "./downloads.js";
-import {
-  byId,
-  claimCard,
-  credibility,
-  empty,
-  getJSON,
-  getList,
-  groupBy,
-  h,
-  heading,
-  link,
-  moreNote,
-  nameOf,
-  plural,
-  records,
-  reliability,
-  route,
-  section,
-} from "./lib.js";
+import { credibility, reliability } from "./grades.js";
+import { claimCard, empty, heading, moreNote, section } from "./pieces.js";
 
 const DEFAULTS = { issue: "", sources: "", scope: "", sort: "weight", group: "none", layout: "full" };
 

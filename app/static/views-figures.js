@@ -1,26 +1,12 @@
 // Numbers and the timeline: figures by measure, and dated records drawn to scale.
 
+import { getList, records } from "./api.js";
 import { figureBars, timelineChart } from "./charts.js";
+import { groupBy, h, link, plural, route, unique } from "./dom.js";
 import { downloads } from "./downloads.js";
-import {
-  claimColumns,
-  credibility,
-  empty,
-  formatDate,
-  getList,
-  groupBy,
-  h,
-  link,
-  moreNote,
-  plural,
-  quantity,
-  records,
-  reliability,
-  route,
-  section,
-  unique,
-  heading,
-} from "./lib.js";
+import { credibility, reliability } from "./grades.js";
+import { claimColumns, empty, heading, moreNote, section } from "./pieces.js";
+import { formatDate, quantity } from "./text.js";
 
 // ---------------------------------------------------------------- numbers
 

@@ -1,28 +1,11 @@
 // The disputed issues: each with the positions that count for it, and an issue's page: who stands where on it.
 
+import { apiPath, getJSON, getList, nameOf, records } from "./api.js";
+import { byId, groupBy, h, link, plural, route } from "./dom.js";
 import { downloads } from "./downloads.js";
-import {
-  byId,
-  claimColumns,
-  claimItem,
-  empty,
-  getJSON,
-  getList,
-  groupBy,
-  h,
-  link,
-  moreNote,
-  nameOf,
-  plural,
-  records,
-  route,
-  section,
-  stance,
-  heading,
-} from "./lib.js";
+import { stance } from "./grades.js";
+import { claimColumns, claimItem, empty, heading, moreNote, section } from "./pieces.js";
 import { positionColumns, positionEntry } from "./positions.js";
-
-const enc = encodeURIComponent;
 
 // ---------------------------------------------------------------- issues
 
@@ -80,7 +63,7 @@ export async function viewIssues() {
 // ---------------------------------------------------------------- issue
 
 export async function viewIssue(id) {
-  const path = `/issues/${enc(id)}`;
+  const path = apiPath("issues", id);
   const [issue, matrix, points, about, plans] = await Promise.all([
     getJSON(path),
     getJSON("/position-matrix", { issue_id: id, embed: "claims" }),

@@ -1,27 +1,12 @@
 // Plans: versions side by side (the plan diff), a plan's page and a plan point's page.
 
+import { apiPath, getJSON, getList, nameOf, records } from "./api.js";
+import { byId, h, link, route } from "./dom.js";
 import { downloads } from "./downloads.js";
-import {
-  byId,
-  claimCard,
-  definitions,
-  empty,
-  formatDate,
-  getJSON,
-  getList,
-  h,
-  inlineList,
-  link,
-  nameOf,
-  records,
-  route,
-  section,
-  stance,
-  heading,
-} from "./lib.js";
+import { stance } from "./grades.js";
+import { claimCards, definitions, empty, heading, inlineList, section } from "./pieces.js";
 import { positionEntry, positionLink } from "./positions.js";
-
-const enc = encodeURIComponent;
+import { formatDate } from "./text.js";
 
 // ---------------------------------------------------------------- plans
 
@@ -89,8 +74,8 @@ function pointCell(point, changes, side) {
 
 async function viewPlan(id, plansById, plans) {
   const [points, positions, actors] = await Promise.all([
-    getList(`/plans/${encodeURIComponent(id)}/points`),
-    getList(`/plans/${encodeURIComponent(id)}/positions`),
+    getList(apiPath("plans", id, "points")),
+    getList(apiPath("plans", id, "positions")),
     records("actors"),
   ]);
   const plan = plansById.get(id);
@@ -184,7 +169,7 @@ export async function viewPlanDiff(base, other) {
   const plans = [...plansById.values()];
   const name = (id) => nameOf(plansById, id);
   if (base === other) return viewPlan(base, plansById, plans);
-  const diff = await getJSON(`/plans/${encodeURIComponent(base)}/diff/${encodeURIComponent(other)}`);
+  const diff = await getJSON(apiPath("plans", base, "diff", other));
   const { summary } = diff;
   const baseEmpty = !diff.rows.some((row) => row.base),
     otherEmpty = !diff.rows.some((row) => row.other);
@@ -275,10 +260,10 @@ export async function viewPlanDiff(base, other) {
 // ---------------------------------------------------------------- plan point
 
 export async function viewPlanPoint(id) {
-  const path = `/plan-points/${enc(id)}`;
+  const path = apiPath("plan-points", id);
   const point = await getJSON(path);
   const [siblings, positions, claims, plans, issues] = await Promise.all([
-    getList(`/plans/${enc(point.plan_id)}/points`),
+    getList(apiPath("plans", point.plan_id, "points")),
     getList(`${path}/positions`),
     getList(`${path}/claims`),
     records("plans", [point.plan_id]),
@@ -346,13 +331,7 @@ export async function viewPlanPoint(id) {
     ),
     section(
       `Claims about this point (${claims.length})`,
-      claims.length
-        ? h(
-            "div",
-            { class: "claims" },
-            claims.map((c) => claimCard(c, sources)),
-          )
-        : empty("No claim is about this point."),
+      claimCards(claims, sources, "No claim is about this point."),
     ),
   ];
 }

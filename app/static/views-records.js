@@ -1,32 +1,12 @@
 // A page for each remaining kind of record: claim, position, event, claim relation, place.
 // Each reads a small, fixed number of API answers: lists come one page at a time, evidence comes embedded.
 
-import {
-  byId,
-  claimCard,
-  credibility,
-  definitions,
-  empty,
-  formatDate,
-  getJSON,
-  getList,
-  getSource,
-  h,
-  inlineList,
-  link,
-  nameOf,
-  plural,
-  quantity,
-  records,
-  reliability,
-  route,
-  section,
-  stance,
-  heading,
-} from "./lib.js";
+import { apiPath, getJSON, getList, getSource, nameOf, records } from "./api.js";
+import { byId, h, link, plural, route } from "./dom.js";
+import { credibility, reliability, stance } from "./grades.js";
+import { claimCard, claimCards, definitions, heading, inlineList, section } from "./pieces.js";
 import { positionLink, targetWords } from "./positions.js";
-
-const enc = encodeURIComponent;
+import { formatDate, quantity } from "./text.js";
 
 // ---------------------------------------------------------------- claim
 
@@ -54,7 +34,7 @@ function otherSide(pair, claimId) {
 }
 
 export async function viewClaim(id) {
-  const claim = await getJSON(`/claims/${enc(id)}`);
+  const claim = await getJSON(apiPath("claims", id));
   const [source, pairs, backed, actors, issues, points, events] = await Promise.all([
     getSource(claim.source_id),
     getList("/claim-pairs", { claim_id: id }),
@@ -156,7 +136,7 @@ export async function viewClaim(id) {
 // ---------------------------------------------------------------- position
 
 export async function viewPosition(id) {
-  const position = await getJSON(`/positions/${enc(id)}`);
+  const position = await getJSON(apiPath("positions", id));
   const [matrix, actors, plans] = await Promise.all([
     getJSON("/position-matrix", { actor_id: position.actor_id, embed: "claims" }),
     records("actors", [position.actor_id]),
@@ -180,13 +160,7 @@ export async function viewPosition(id) {
     ]),
     section(
       `Evidence (${position.claim_ids.length})`,
-      position.claim_ids.length
-        ? h(
-            "div",
-            { class: "claims" },
-            position.claim_ids.map((c) => claimCard(claims.get(c), sources)),
-          )
-        : empty("No claim backs this position."),
+      claimCards(position.claim_ids.map((c) => claims.get(c)), sources, "No claim backs this position."),
     ),
   ];
 }
@@ -194,7 +168,7 @@ export async function viewPosition(id) {
 // ---------------------------------------------------------------- event
 
 export async function viewEvent(id) {
-  const [event, claims] = await Promise.all([getJSON(`/events/${enc(id)}`), getList(`/events/${enc(id)}/claims`)]);
+  const [event, claims] = await Promise.all([getJSON(apiPath("events", id)), getList(apiPath("events", id, "claims"))]);
   const [actors, sources] = await Promise.all([
     records("actors", event.actor_ids),
     records(
@@ -219,13 +193,7 @@ export async function viewEvent(id) {
     h("p", { class: "controls" }, link(route("timeline", { at: id }), "This event on the timeline")),
     section(
       `Reported by ${plural(claims.length, "claim")}`,
-      claims.length
-        ? h(
-            "div",
-            { class: "claims" },
-            claims.map((c) => claimCard(c, sources)),
-          )
-        : empty("No claim reports this event."),
+      claimCards(claims, sources, "No claim reports this event."),
     ),
   ];
 }
@@ -233,7 +201,7 @@ export async function viewEvent(id) {
 // ---------------------------------------------------------------- relation
 
 export async function viewRelation(id) {
-  const pair = await getJSON(`/claim-pairs/${enc(id)}`);
+  const pair = await getJSON(apiPath("claim-pairs", id));
   const [issues] = await Promise.all([records("issues", pair.issue_ids)]);
   const sources = byId([pair.from_source, pair.to_source]);
   const between = [pair.from_source.id, pair.to_source.id].sort();
@@ -273,9 +241,9 @@ export async function viewRelation(id) {
 
 export async function viewPlace(id) {
   const [place, claims, events] = await Promise.all([
-    getJSON(`/places/${enc(id)}`),
-    getList(`/places/${enc(id)}/claims`),
-    getList(`/places/${enc(id)}/events`),
+    getJSON(apiPath("places", id)),
+    getList(apiPath("places", id, "claims")),
+    getList(apiPath("places", id, "events")),
   ]);
   const sources = await records(
     "sources",
@@ -296,13 +264,7 @@ export async function viewPlace(id) {
     ]),
     section(
       `Mentioned by ${plural(claims.length, "claim")}`,
-      claims.length
-        ? h(
-            "div",
-            { class: "claims" },
-            claims.map((c) => claimCard(c, sources)),
-          )
-        : empty("No claim mentions this place."),
+      claimCards(claims, sources, "No claim mentions this place."),
     ),
   ];
 }

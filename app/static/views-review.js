@@ -3,22 +3,12 @@
 // the write API with the curator's key; rejecting hides the suggestion in this browser; a suggestion already
 // written shows as claimed (the API's `claimed_by`).
 
-import {
-  CREDIBILITY,
-  ApiError,
-  empty,
-  getList,
-  getSource,
-  h,
-  heading,
-  link,
-  postJSON,
-  quantity,
-  route,
-  section,
-} from "./lib.js";
+import { API, ApiError, apiPath, getList, getSource, postJSON } from "./api.js";
+import { h, link, route } from "./dom.js";
+import { CREDIBILITY } from "./grades.js";
+import { empty, heading, section } from "./pieces.js";
+import { quantity } from "./text.js";
 
-const enc = encodeURIComponent;
 // The key lives as long as the tab (sessionStorage), is sent only as a header, and never enters an address.
 const KEY_STORE = "peacekb-api-key";
 const rejectedStore = (sourceId) => `peacekb-rejected:${sourceId}`;
@@ -345,7 +335,7 @@ function suggestionCard(s, source, { onReject, onAccepted }) {
 export async function viewReview(id) {
   const [source, suggestions] = await Promise.all([
     getSource(id),
-    getList(`/sources/${enc(id)}/suggestions`), // in text order
+    getList(apiPath("sources", id, "suggestions")), // in text order
   ]);
   const rejected = readRejected(id);
   const claimed = new Set(suggestions.filter((s) => s.claimed_by.length).map(keyOf));
@@ -416,7 +406,7 @@ export async function viewReview(id) {
       { class: "controls" },
       link(route("sources", id), "Back to the source"),
       " · ",
-      h("a", { href: `api/v1/sources/${enc(id)}/suggestions.ndjson` }, "The suggestions as NDJSON"),
+      h("a", { href: API + apiPath("sources", id, "suggestions.ndjson") }, "The suggestions as NDJSON"),
     ),
     keyBox,
     suggestions.length

@@ -1,8 +1,11 @@
 // The search view: ranked hits with their marked snippets and why each matched, the counts per kind as
 // filters, and, when nothing matched, the queries the API proposes instead ("did you mean").
 
+import { getJSON } from "./api.js";
+import { h, link } from "./dom.js";
 import { downloads } from "./downloads.js";
-import { empty, getJSON, h, heading, inlineList, link, recordRoute, snippetNodes } from "./lib.js";
+import { empty, heading, inlineList, recordRoute } from "./pieces.js";
+import { snippetNodes } from "./text.js";
 
 const PAGE = 25;
 

@@ -1,27 +1,11 @@
 // Sources: every grade side by side with its reason, and a source's page with its text.
 
+import { apiPath, getJSON, getList, getSource } from "./api.js";
+import { h, link, plural, route } from "./dom.js";
 import { downloads } from "./downloads.js";
-import {
-  claimColumns,
-  credibility,
-  definitions,
-  empty,
-  formatDate,
-  getJSON,
-  getList,
-  getSource,
-  gradeLegend,
-  h,
-  link,
-  moreNote,
-  plural,
-  reliability,
-  route,
-  section,
-  heading,
-} from "./lib.js";
-
-const enc = encodeURIComponent;
+import { credibility, gradeLegend, reliability } from "./grades.js";
+import { claimColumns, definitions, empty, heading, moreNote, section } from "./pieces.js";
+import { formatDate } from "./text.js";
 
 // ---------------------------------------------------------------- sources
 
@@ -103,7 +87,7 @@ export async function viewSources() {
 export async function viewSource(id) {
   const [source, claims] = await Promise.all([
     getSource(id),
-    getList(`/sources/${enc(id)}/claims`, { sort: "quote_start" }),
+    getList(apiPath("sources", id, "claims"), { sort: "quote_start" }),
   ]);
   const sources = new Map([[source.id, source]]);
   return [
