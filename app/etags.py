@@ -33,13 +33,15 @@ def check_if_match(if_match: str | None, snapshot: dict) -> None:
         )
 
 
-def respond_item(request: Request, item: BaseModel) -> Response:
-    """The item with its ETag, or 304 Not Modified when the client already holds this state.
+def respond_item(request: Request, item: BaseModel | dict) -> Response:
+    """The item (a public model, or its JSON-ready form as the database builds it) with its ETag, or 304 Not
+    Modified when the client already holds this state.
 
     The body is serialized once and the tag hashed from those bytes — the same bytes ``etag_of`` hashes for
     writes — and returned as the response, so FastAPI does not validate and encode the item again.
     """
-    return respond_tagged(request, orjson.dumps(item.model_dump(mode="json")), "application/json")
+    data = item if isinstance(item, dict) else item.model_dump(mode="json")
+    return respond_tagged(request, orjson.dumps(data), "application/json")
 
 
 def respond_tagged(request: Request, body: bytes, media_type: str) -> Response:

@@ -23,6 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 from urllib.parse import quote
 
+import orjson
 from fastapi import Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
@@ -192,9 +193,11 @@ def respond(
     headers["Link"] = link_header(request, page, result)
     if page.format in FILE_EXTENSIONS:
         return Response("".join(render_records(result, model, page.format)), media_type=media_type, headers=headers)
-    body = (envelope or Page[model]).model_construct(items=result.items, total=result.total,
-                                                     total_exact=result.total_exact, limit=page.limit,
-                                                     offset=page.offset, **fields)  # fmt: skip
+    counts = {"total": result.total, "total_exact": result.total_exact, "limit": page.limit, "offset": page.offset}
+    if envelope is None and all(isinstance(item, dict) for item in result.items):
+        # Records the database built (app/services/database_json.py): JSON-ready already, in field order.
+        return Response(orjson.dumps({"items": result.items, **counts}), media_type="application/json", headers=headers)
+    body = (envelope or Page[model]).model_construct(items=result.items, **counts, **fields)
     return Response(body.model_dump_json(), media_type="application/json", headers=headers)
 
 

@@ -47,10 +47,9 @@ def get_claim(request: Request, session: SessionDep, claim_id: ClaimId):
     With `Accept: application/ld+json` it answers the claim as JSON-LD (see `get_claim_jsonld`); JSON stays
     the documented answer, so that a typed client's `data` is the claim.
     """
-    claim = service.get_public(session, claim_id)
     if _prefers_jsonld(request.headers.get("accept", "")):
-        return _jsonld_response(request, session, claim)
-    response = respond_item(request, claim)
+        return _jsonld_response(request, session, service.get_public(session, claim_id))
+    response = respond_item(request, service.get_json(session, claim_id))
     response.headers["Vary"] = "Accept"
     return response
 

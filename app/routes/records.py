@@ -17,8 +17,7 @@ from app.models.resource import RESOURCES, Resource, SubList
 from app.read_pool import in_read_pool
 from app.routes.base import make_router
 from app.routes.params import SearchText
-from app.services.records import given_filters, list_records
-from app.services.resources import public_forms
+from app.services.records import given_filters, list_records, public_item
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def read_router(resource: Resource, *, item: bool = True, into: APIRouter | None
     if item:
 
         def get_one(request: Request, session: SessionDep, found: Any):
-            return respond_item(request, public_forms(session, kind, [found])[0])
+            return respond_item(request, public_item(session, kind, found))
 
         get_one.__name__ = f"get_{kind}"
         get_one.__doc__ = resource.item_doc or f"Get one {label}."

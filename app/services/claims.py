@@ -8,6 +8,7 @@ from app.listing import sort_of
 from app.models import Claim, ClaimPublic, ClaimRelation
 from app.models.claim import CLAIM
 from app.prepared import Prepared
+from app.services.database_json import by_id, parsed
 from app.services.lookup import rows_of
 from app.services.resources import link_columns, public_forms
 from app.services.rules import RELATIONS, relation_views
@@ -31,6 +32,19 @@ _LINKS_OF_ONE = Prepared(
 _RELATIONS_OF_ONE = Prepared(
     RELATIONS.where(or_(ClaimRelation.from_claim_id == bindparam("id"), ClaimRelation.to_claim_id == bindparam("id")))
 )
+
+
+# A claim's public JSON built by the database in one statement, per dialect (app/services/database_json.py).
+_JSON_BY_ID = {dialect: Prepared(by_id("claim", ClaimPublic, dialect)) for dialect in ("sqlite", "postgresql")}
+
+
+def get_json(session: Session, claim_id: str) -> dict:
+    """One claim's public form, as JSON-ready data built by the database, or NotFound."""
+    connection = session.connection()
+    found = _JSON_BY_ID[connection.dialect.name].rows(connection, id=claim_id)
+    if not found:
+        raise NotFound(f"No claim with id '{claim_id}'.")
+    return parsed(found[0][0])
 
 
 def get_public(session: Session, claim_id: str) -> ClaimPublic:

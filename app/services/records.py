@@ -5,6 +5,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import CompoundSelect, Select, select, union
 from sqlmodel import Session
 
@@ -13,8 +14,9 @@ from app.keyset import Key, Ordering
 from app.listing import PageParams, order_by, require_order
 from app.models.resource import RESOURCES, Resource
 from app.paging import IdWalk, PageResult, fetch_page
+from app.services.database_json import json_forms
 from app.services.lookup import fields_of, ordered_search, rows_of
-from app.services.resources import to_public
+from app.services.resources import public_forms, to_public
 
 
 def given_filters(kind: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -44,7 +46,9 @@ def list_records(
     claims)."""
     resource = RESOURCES[kind]
     given = given_filters(kind, filters or {})
-    public = _listed_form(resource)
+    # A JSON page's records are built by the database; files, streams and exports read the public models.
+    database_built = page.format == "json" and not page.whole_collection
+    public = (database_built and json_forms(kind, resource.listed)) or _listed_form(resource)
     walk = _id_walk(resource, given) if sort is None and q is None and listed_by is None else None
     if walk is not None:
         ordering = order_by(None, resource.sort_columns, resource.table.id)
@@ -92,6 +96,12 @@ def _id_walk(resource: Resource, given: dict[str, Any]) -> IdWalk | None:
         return parts[0] if len(parts) == 1 else union(*parts)
 
     return walk
+
+
+def public_item(session: Session, kind: str, row: Any) -> BaseModel | dict:
+    """One record's public form, built by the database where it can (app/services/database_json.py)."""
+    build = json_forms(kind, RESOURCES[kind].public)
+    return build(session, [row])[0] if build else public_forms(session, kind, [row])[0]
 
 
 def summary_columns(resource: Resource) -> list:

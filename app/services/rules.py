@@ -8,9 +8,9 @@ without rules of its own (most of them) takes the plain ``Rules``.
 """
 
 from collections.abc import Iterator
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select
+from sqlalchemy import and_, bindparam, case, delete, func, insert, or_, select
 from sqlmodel import Session
 
 from app import models
@@ -86,6 +86,11 @@ class Rules:
 
     def public_extras(self, session: Session, rows: list[dict]) -> dict[str, dict]:
         """Fields of the public form that are neither columns nor link lists, by record id."""
+        return {}
+
+    def database_extras(self, json: Any, table: Any) -> dict[str, Any]:
+        """``public_extras`` as SQL expressions correlated with the kind's ``table``, built with ``json`` (a
+        ``JsonDialect``, app/services/database_json.py); a kind whose extras have none here is read by pydantic."""
         return {}
 
     def fresh_extras(self, values: dict) -> dict:
@@ -182,6 +187,13 @@ class ActorRules(Rules):
                 roles[actor_id]["roles"].append({"role": name, "claim_id": claim_id, "source_id": source_id})
         return roles
 
+    def database_extras(self, json: Any, table: Any) -> dict[str, Any]:
+        role, claim = models.ActorRole, models.Claim
+        entry = json.object({"role": role.role, "claim_id": role.claim_id, "source_id": claim.source_id})
+        return {
+            "roles": json.array(entry, and_(role.actor_id == table.id, claim.id == role.claim_id), [role.id], of=table)
+        }
+
 
 class ClaimRules(Rules):
     def asks(self, values: dict) -> list[tuple[str, str]]:
@@ -220,6 +232,21 @@ class ClaimRules(Rules):
                     if own in related:
                         related[own]["relations"].append(view)
         return related
+
+    def database_extras(self, json: Any, table: Any) -> dict[str, Any]:
+        relation = models.ClaimRelation
+        outgoing = relation.from_claim_id == table.id
+        view = json.object({
+            "relation_id": relation.id, "type": relation.type,
+            "direction": case((outgoing, "outgoing"), else_="incoming"),
+            "claim_id": case((outgoing, relation.to_claim_id), else_=relation.from_claim_id),
+            "rationale": relation.rationale,
+        })  # fmt: skip
+        return {
+            "relations": json.array(
+                view, or_(outgoing, relation.to_claim_id == table.id), [sortable(relation.id)], of=table
+            )
+        }
 
     def shown_in(self, session: Session, values: dict) -> set[tuple[str, str]]:
         citing = session.scalars(select(models.ActorRole.actor_id).where(models.ActorRole.claim_id == values["id"]))
