@@ -51,7 +51,8 @@ def list_query(kind: str) -> Any:
     """The dependency reading a list's sort, search and declared filters (a range checked to run forwards:
     422 naming its end otherwise), for the list route and every export taking the same filters."""
 
-    def read(sort: Enum | None = None, q: str | None = None, **filters: Any) -> ListQuery:
+    # Async: pure parsing, no I/O; a synchronous dependency would cost a trip to a thread on every list.
+    async def read(sort: Enum | None = None, q: str | None = None, **filters: Any) -> ListQuery:
         return ListQuery(sort=sort, q=q, filters=given_filters(kind, filters))
 
     _with_signature(read, [
