@@ -7,9 +7,9 @@ dependency (``page_params_in``) names the format. Asked for without a ``limit`` 
 collection, read a chunk at a time by the list's own keyset walk (app/paging.py), and come as a file to save
 (``Content-Disposition``).
 
-JSON pages are serialized once, by pydantic's own serializer straight to bytes, and returned as the response,
-so FastAPI does not validate and encode them a second time against the response model (which still documents
-them). The page limits are settings, read per request (and into the OpenAPI document when it is built).
+JSON pages are serialized once and returned as the response, so FastAPI does not validate and encode them a
+second time against the response model (which still documents them): records the database built as JSON
+(app/services/database_json.py) by orjson, pages of public models (search) by pydantic's own serializer. The page limits are settings, read per request (and into the OpenAPI document when it is built).
 """
 
 import csv
