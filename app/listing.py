@@ -9,7 +9,8 @@ collection, read a chunk at a time by the list's own keyset walk (app/paging.py)
 
 JSON pages are serialized once and returned as the response, so FastAPI does not validate and encode them a
 second time against the response model (which still documents them): records the database built as JSON
-(app/services/database_json.py) by orjson, pages of public models (search) by pydantic's own serializer. The page limits are settings, read per request (and into the OpenAPI document when it is built).
+(app/services/database_json.py) by orjson, pages of public models (search) by pydantic's own serializer.
+The page limits are settings, read per request (and into the OpenAPI document when it is built).
 """
 
 import csv
@@ -240,9 +241,12 @@ def csv_header(model: type[BaseModel]) -> str:
     return _csv_text([list(model.model_fields)])
 
 
-def csv_rows(items: list[BaseModel], model: type[BaseModel]) -> str:
-    """Models flattened to CSV lines: one column per field, lists of ids joined with ';', nested lists as JSON."""
+def csv_rows(items: list[BaseModel] | list[dict], model: type[BaseModel]) -> str:
+    """Records (models, or the JSON-ready dicts the database built) flattened to CSV lines: one column per
+    field, lists of ids joined with ';', nested lists as JSON."""
     fields = list(model.model_fields)
+    if items and isinstance(items[0], dict):
+        return _csv_text([_csv_cell(item[name]) for name in fields] for item in items)
     return _csv_text([_csv_cell(getattr(item, name)) for name in fields] for item in items)
 
 
@@ -252,8 +256,11 @@ def _csv_text(rows: Iterable[list]) -> str:
     return buffer.getvalue()
 
 
-def ndjson_line(item: BaseModel, model: type[BaseModel]) -> str:
-    """One record as one line of JSON, with the fields of its public form."""
+def ndjson_line(item: BaseModel | dict, model: type[BaseModel]) -> str:
+    """One record as one line of JSON, with the fields of its public form (a dict the database built has
+    exactly those)."""
+    if isinstance(item, dict):
+        return orjson.dumps(item).decode() + "\n"
     return item.model_dump_json(include=set(model.model_fields)) + "\n"
 
 

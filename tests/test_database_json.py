@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from app.listing import csv_rows, ndjson_line
 from app.models.resource import RESOURCES
 from app.services.bulk import apply_lines
 from app.services.database_json import json_forms
@@ -91,3 +92,15 @@ def test_a_page_holds_the_records_the_model_gives(kb, seeded_engine):
     page = kb.get(f"{API}/claims", params={"limit": 20}).json()
     assert page["items"] == expected
     assert list(page) == ["items", "total", "total_exact", "limit", "offset"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_csv_and_ndjson_lines_are_the_same_from_either_form(synthetic_engine, seeded_engine, kind):
+    resource = RESOURCES[kind]
+    for engine in (seeded_engine, synthetic_engine):
+        with Session(engine) as session:
+            rows = list(session.scalars(select(resource.table).order_by(resource.table.id)))
+            models = public_forms(session, kind, rows)
+            built = json_forms(kind, resource.public)(session, rows)
+        assert csv_rows(built, resource.public) == csv_rows(models, resource.public)
+        assert [ndjson_line(b, resource.public) for b in built] == [ndjson_line(m, resource.public) for m in models]

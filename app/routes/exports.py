@@ -81,7 +81,7 @@ def export_claims_jsonld(
     The claims are those `/claims` lists with the same parameters — filters, `q`, `sort` and paging (`limit`,
     `offset` or `after`, with the same `Link` header); without `limit`, every matching claim, streamed.
     """
-    found = list_records(session, "claim", page=page, sort=asked.sort, q=asked.q, filters=asked.filters)
+    found = list_records(session, "claim", page=page, sort=asked.sort, q=asked.q, filters=asked.filters, models=True)
     document = jsonld_document(jsonld_nodes(session, found), base=str(request.base_url))
     headers = {"X-Total-Count": str(found.total)} if found.total_exact else {}
     if page.whole_collection:

@@ -95,7 +95,8 @@ def _pieces(session: Session, *, format: str, resource: Resource | None, base_ur
         document = export_knowledge_base(session).model_dump(mode="json", exclude_none=True)
         return [json.dumps(document, ensure_ascii=False, indent=1) + "\n"]
     if format == "jsonld":
-        return jsonld_document(jsonld_nodes(session, list_records(session, "claim", page=whole_list())), base=base_url)
+        claims = list_records(session, "claim", page=whole_list(), models=True)
+        return jsonld_document(jsonld_nodes(session, claims), base=base_url)
     if format == "csv":
         return csv_records(session, resource)  # type: ignore[arg-type]
     return ndjson_records(session, resource) if resource else ndjson_knowledge_base(session)

@@ -40,15 +40,15 @@ def list_records(
     q: str | None = None,
     filters: dict[str, Any] | None = None,
     listed_by: tuple[str, str, str] | None = None,
+    models: bool = False,
 ) -> PageResult:
     """One page of records of ``kind`` meeting every given filter (by name, as its list's query parameters);
     ``listed_by`` = (owner kind, link field, owner id) keeps the records that owner's link lists (a place's
-    claims)."""
+    claims). The records come as the JSON-ready dicts the database built (app/services/database_json.py),
+    or with ``models`` as public models (for the JSON-LD documents, which read their attributes)."""
     resource = RESOURCES[kind]
     given = given_filters(kind, filters or {})
-    # A JSON page's records are built by the database; files, streams and exports read the public models.
-    database_built = page.format == "json" and not page.whole_collection
-    public = (database_built and json_forms(kind, resource.listed)) or _listed_form(resource)
+    public = (not models and json_forms(kind, resource.listed)) or _listed_form(resource)
     walk = _id_walk(resource, given) if sort is None and q is None and listed_by is None else None
     if walk is not None:
         ordering = order_by(None, resource.sort_columns, resource.table.id)
