@@ -44,7 +44,7 @@ def get_json(session: Session, claim_id: str) -> dict:
     found = _JSON_BY_ID[connection.dialect.name].rows(connection, id=claim_id)
     if not found:
         raise NotFound(f"No claim with id '{claim_id}'.")
-    return parsed(found[0][0])
+    return parsed(found[0][0], ClaimPublic)
 
 
 def get_public(session: Session, claim_id: str) -> ClaimPublic:

@@ -13,7 +13,7 @@ built from it; CSV, NDJSON, exports and search keep the pydantic path, which the
 
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, get_args
 
 import orjson
 from pydantic import BaseModel
@@ -112,12 +112,26 @@ def json_forms(kind: str, form: type[BaseModel]) -> Callable[[Session, list], li
         connection = session.connection()
         statement = _by_ids(kind, form, connection.dialect.name)
         built = dict(connection.execute(statement, {"ids": [row.id for row in rows]}).all())
-        return [parsed(built[row.id]) for row in rows]
+        return [parsed(built[row.id], form) for row in rows]
 
     available = all(record_json(kind, form, dialect) is not None for dialect in ("sqlite", "postgresql"))
     return build if available else None
 
 
-def parsed(record: Any) -> dict:
-    # psycopg hands PostgreSQL's json back parsed already; SQLite's comes as text.
-    return record if isinstance(record, dict) else orjson.loads(record)
+def parsed(record: Any, form: type[BaseModel]) -> dict:
+    """A record as the database built it, parsed: psycopg hands PostgreSQL's json back parsed already,
+    SQLite's comes as text. PostgreSQL writes a whole float without its fraction (80, not 80.0): the form's
+    float fields are floats again, as the model serialises them."""
+    if not isinstance(record, dict):
+        return orjson.loads(record)
+    for name in _float_fields(form):
+        if isinstance(record[name], int):
+            record[name] = float(record[name])
+    return record
+
+
+@cache
+def _float_fields(form: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(
+        name for name, field in form.model_fields.items() if float in (field.annotation, *get_args(field.annotation))
+    )
