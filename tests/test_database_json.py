@@ -105,3 +105,15 @@ def test_csv_and_ndjson_lines_are_the_same_from_either_form(synthetic_engine, se
             built = json_forms(kind, resource.public)(session, rows)
         assert csv_rows(built, resource.public) == csv_rows(models, resource.public)
         assert [ndjson_line(b, resource.public) for b in built] == [ndjson_line(m, resource.public) for m in models]
+
+
+@pytest.mark.parametrize("latitude", [0.30000000000000004, 48.0, -0.0001, 1e-07, 47.123456789012345])
+def test_floats_keep_every_digit_and_their_type(session, latitude):
+    # SQLite's json_object writes 15 significant digits; the database JSON must answer the stored double.
+    place = RESOURCES["place"].table(id="p", name="P", kind="city", latitude=latitude, longitude=80.0, aliases=[])
+    session.add(place)
+    session.commit()
+    session.refresh(place)
+    want = public_forms(session, "place", [place])[0].model_dump(mode="json")
+    got = json_forms("place", RESOURCES["place"].public)(session, [place])[0]
+    assert orjson.dumps(got) == orjson.dumps(want)

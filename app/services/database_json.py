@@ -5,10 +5,11 @@ SQLite builds it with ``json_object`` and ``json_group_array``, PostgreSQL with 
 ``json_agg`` (``json``, not ``jsonb``: it keeps the model's field order). A field the database cannot give (a
 kind whose rules declare an extra without its SQL) leaves the kind on the pydantic path: ``record_json``
 answers None. tests/test_database_json.py holds every record of the seed and of a synthetic set, on both
-backends, parsed-equal to the model's own serialisation, so the contract cannot drift.
+backends, byte-equal to the model's own serialisation once orjson writes it, so the contract cannot drift.
 
-The JSON pages and items of every declared kind's reads (app/services/records.py, app/routes/records.py) are
-built from it; CSV, NDJSON, exports and search keep the pydantic path, which their formats need anyway.
+The JSON, CSV and NDJSON pages, streams and items of every declared kind's reads (app/services/records.py,
+app/routes/records.py, the claim by id) are built from it; JSON-LD, search and the whole-knowledge-base
+export read the public models.
 """
 
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from typing import Any, get_args
 
 import orjson
 from pydantic import BaseModel
-from sqlalchemy import JSON, ColumnElement, Select, bindparam, func, literal, select
+from sqlalchemy import JSON, ColumnElement, Float, Select, bindparam, case, func, literal, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.sql import Subquery
 from sqlmodel import Session
@@ -37,6 +38,13 @@ class JsonDialect:
     def object(self, fields: dict[str, ColumnElement]) -> ColumnElement:
         pairs = [part for name, value in fields.items() for part in (literal(name), value)]
         return func.json_object(*pairs) if self.sqlite else func.json_build_object(*pairs)
+
+    def number(self, column: ColumnElement) -> ColumnElement:
+        """A float column as JSON. SQLite's json_object writes 15 significant digits (0.30000000000000004
+        would be 0.3): 17 always read back the same double, and orjson writes it again in its shortest form."""
+        if not self.sqlite:
+            return column
+        return case((column.is_(None), None), else_=func.json(func.printf("%!.17g", column)))
 
     def embedded(self, value: ColumnElement) -> ColumnElement:
         """A JSON value read back from a column or a subquery, embedded as JSON (not as a string of it)."""
@@ -79,7 +87,10 @@ def record_json(kind: str, form: type[BaseModel], dialect: str) -> ColumnElement
             fields[name] = json.array(target, owner == resource.table.id, [sortable(target)], of=resource.table)
         elif name in columns:
             column = columns[name]
-            fields[name] = json.embedded(column) if isinstance(column.type, JSON) else column
+            if isinstance(column.type, JSON):
+                fields[name] = json.embedded(column)
+            else:
+                fields[name] = json.number(column) if isinstance(column.type, Float) else column
         else:
             return None
     return json.object(fields)
