@@ -150,3 +150,43 @@ def date_lead(text: str, mention: DateMention, *, floor: int = 0) -> int:
     """Where the words that locate a date begin ("on 24 Dec 2025", "no earlier than 2027")."""
     lead = _QUALIFIER.search(text[max(floor, mention.start - 24) : mention.start])
     return mention.start - len(lead.group(0)) if lead else mention.start
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "on Tuesday", "last Friday", "Tuesday's talks", "today", "yesterday": days a report names relative to its date.
+_RELATIVE_DAY = re.compile(
+    r"(?<![\w-])(?:(?P<last>last)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?![\w-])(?!,?\s+\d)|(?<![\w-])(?P<relative>today|yesterday)(?![\w-])",
+    re.I,
+)
+# "GENEVA, Dec 2 (Reuters) -": the place, the day and the agency a wire report opens with.
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'’/-]{1,40},[ \t]*$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-–—]")
+
+
+def in_dateline(text: str, mention: DateMention) -> bool:
+    """Whether ``mention`` is the date of a wire report's dateline: the report's own date, not a claim's."""
+    before = text[max(0, mention.start - 48) : mention.start]
+    return bool(_DATELINE_BEFORE.search(before) and _DATELINE_AFTER.match(text, mention.end))
+
+
+def find_relative_days(text: str, reference: date | None) -> list[DateMention]:
+    """The days ``text`` names relative to its own date ``reference``: a weekday is the latest such day on or
+    before it (a report of Tuesday 2 Dec calls that day "Tuesday", the one before "last Tuesday" only when the
+    report is itself a Tuesday), "yesterday" the day before. None without a reference: they date nothing."""
+    if reference is None:
+        return []
+    found = []
+    for m in _RELATIVE_DAY.finditer(unify(text)):
+        if m.group("weekday"):
+            if not m.group("weekday")[0].isupper():
+                continue  # lower case: not a day name as a report writes it
+            back = (reference.weekday() - _WEEKDAYS.index(m.group("weekday").lower())) % 7
+            if m.group("last") and back == 0:
+                back = 7
+        else:
+            back = 1 if m.group("relative").lower() == "yesterday" else 0
+        on = date.fromordinal(reference.toordinal() - back)
+        found.append(DateMention(start=m.start(), end=m.end(), text=text[m.start() : m.end()], iso=on.isoformat(),
+                                 precision="day", year=on.year, on=on))  # fmt: skip
+    return found

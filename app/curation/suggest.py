@@ -8,12 +8,12 @@ part of), because a claim holds one value; so do dates and numbers in headings (
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from app.curation.actors import ActorHit, find_mentions, matcher_for
 from app.curation.attribution import Attribution, find_attribution, tail_attribution
-from app.curation.dates import find_dates
+from app.curation.dates import find_dates, find_relative_days, in_dateline
 from app.curation.figures import Figure, claim_fields, draft_measure, extent
 from app.curation.folding import LOCAL_FOLDING, Analyser, unify
 from app.curation.intervals import ByStart
@@ -38,6 +38,7 @@ class _Text:
     hits: ByStart[ActorHit]
     nested: ByStart[ActorHit]
     dates: ByStart[DateMention]
+    days: ByStart[DateMention]  # "on Tuesday", "yesterday": they date a statement, they are no claim's figure
     quantities: ByStart[Quantity]
     proper: frozenset[str]  # words written with a capital in mid-sentence: names, kept capitalised
     astral: list[int]  # where the characters past U+FFFF are (emoji): each is two UTF-16 units
@@ -62,11 +63,16 @@ class _Text:
 def _read(text: str, vocabulary: Vocabulary, analyser: Analyser, reference_date: date | None) -> _Text:
     unified = unify(text)
     dates = find_dates(text, reference=reference_date)
+    datelines = [d for d in dates if in_dateline(text, d)]
+    dates = [d for d in dates if d not in datelines]  # the report's own date, not a claim
+    reference_date = reference_date or next((d.on for d in datelines if d.on), None)
+    days = find_relative_days(text, reference_date)
     quantities = find_quantities(text, dates=[(d.start, d.end) for d in dates], thesaurus=dict(vocabulary.thesaurus))
     hits, nested = matcher_for(vocabulary, analyser).find(text, analyser.fold(text))
     proper = frozenset(_MID_SENTENCE_CAPITAL.findall(text))
     astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF] if not text.isascii() else []
-    return _Text(text, unified, ByStart(hits), ByStart(nested), ByStart(dates), ByStart(quantities), proper, astral)
+    return _Text(text, unified, ByStart(hits), ByStart(nested), ByStart(dates), ByStart(days), ByStart(quantities),
+                 proper, astral)  # fmt: skip
 
 
 def _primary(figures: list[Figure]) -> Figure | None:
@@ -125,6 +131,8 @@ class _Builder:
         attribution = self.attribution(piece, read.dates.within(start, end)) or attribution_of_sentence
         if attribution and attribution.stated_on:
             figures = [f for f in figures if f is not attribution.stated_on]
+        elif attribution and (days := read.days.within(start, end)):
+            attribution = replace(attribution, stated_on=days[0])  # "…, Zelenskiy said on Tuesday"
         hits = read.hits.within(start, end)
         reasons = [piece.kind.replace("_", " ") + (f" (split at '{piece.split}')" if piece.split else "")]
         if piece.block.lead_in and piece.kind == "list_item":

@@ -74,3 +74,23 @@ def test_an_impossible_day_is_not_a_day():
 
 def test_a_range_of_years_is_two_years():
     assert [d.iso for d in find_dates("the 1999–2001 talks")] == ["1999", "2001"]
+
+
+def test_relative_days_are_read_against_the_reports_own_date():
+    from app.curation.dates import find_relative_days
+
+    tuesday = date(2025, 12, 2)
+    text = "He spoke on Tuesday, met them last Tuesday and yesterday, and flies today; Friday's talks. tuesday"
+    found = [(d.text, d.iso) for d in find_relative_days(text, tuesday)]
+    assert found == [("Tuesday", "2025-12-02"), ("last Tuesday", "2025-11-25"), ("yesterday", "2025-12-01"),
+                     ("today", "2025-12-02"), ("Friday", "2025-11-28")]  # fmt: skip
+    assert find_relative_days(text, None) == []  # no date of its own: a weekday dates nothing
+    assert find_relative_days("on Tuesday 2 December 2025", tuesday) == []  # the written date says it
+
+
+def test_a_wire_reports_dateline_is_told_apart_from_the_dates_it_reports():
+    from app.curation.dates import in_dateline
+
+    text = "Headline\nGENEVA, Dec 2 (Reuters) - Talks resumed; a vote is due on Dec 9 - officials said."
+    first, second = find_dates(text, reference=date(2025, 12, 2))
+    assert in_dateline(text, first) and not in_dateline(text, second)

@@ -98,3 +98,18 @@ def test_ten_thousand_characters_take_under_a_second(resolved_seed, seed_vocabul
     suggest(text, seed_vocabulary)
 
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_wire_report_dates_its_statements_by_its_dateline_and_weekdays(seed_vocabulary):
+    body = ("Ukraine and Russia exchanged 150 prisoners of war each, Volodymyr Zelensky said on Tuesday.\n"
+            "Dmitry Peskov said Moscow had not agreed to a ceasefire.")  # fmt: skip
+    dated = suggest("KYIV, Dec 2, 2025 (AP) — " + body, seed_vocabulary)  # the dateline gives the report's day
+    assert dated[0].stated_on == date(2025, 12, 2)
+    text = "KYIV, Dec 2 (Reuters) - " + body
+    assert all(s.stated_on is None for s in suggest(text, seed_vocabulary))  # no year anywhere: no day either
+    suggestions = suggest(text, seed_vocabulary, reference_date=date(2025, 12, 2))
+    exchange, refusal = (s for s in suggestions if s.kind == "sentence")
+    assert exchange.stated_on == date(2025, 12, 2) and exchange.speaker_id == "volodymyr-zelensky"
+    assert exchange.value == 150 and not exchange.dates  # the dateline's day is the report's, not a figure
+    assert not any(s.value_on or (s.dates and s.dates[0].text == "Dec 2") for s in suggestions)
+    assert refusal.stated_on is None  # nothing dates it: nothing is invented
