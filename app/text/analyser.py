@@ -67,19 +67,38 @@ def analyse(text: str) -> list[Token]:
 def index_form(text: str) -> str:
     """The analysed terms of the text, stop words left out, joined by spaces: what FTS5 and tsvector index
     beside the raw text, so that a query analysed the same way finds it."""
-    # The terms alone, read off findall's groups, without a match object or a Token each: an import analyses
-    # every record's text, sources in full, and this loop was a third of its time.
-    terms = []
-    for abbreviation, number, word, symbol in _TOKEN.findall(text):  # one group holds the token
-        if word:
-            term, is_stop = _term("word", word)
-        elif number:
-            term, is_stop = _term("number", number)
-        else:
-            term, is_stop = _term("abbreviation", abbreviation) if abbreviation else _term("symbol", symbol)
-        if term and not is_stop:
+    # An import analyses every record's text, sources in full, and this was a third of its time: the terms
+    # are read off findall's groups (no match object, no Token), a word's term looked up by the word alone.
+    words = _WORD_TERMS
+    if len(words) > _WORD_TERMS_KEPT:
+        words.clear()  # a long tail of distinct words would otherwise grow it without bound
+    terms, known = [], words.get
+    for groups in _TOKEN.findall(text):
+        word = groups[2]
+        term = known(word) if word else None
+        if term is None:
+            term = _index_term(groups)
+            if word:
+                words[word] = term
+        if term:
             terms.append(term)
     return " ".join(terms)
+
+
+_WORD_TERMS: dict[str, str] = {}  # a word as written → its indexed term, "" for a stop word
+_WORD_TERMS_KEPT = 131072  # about 18 MB at most
+
+
+def _index_term(groups: tuple[str, str, str, str]) -> str:
+    """The indexed term of one token, given as findall's groups (one of them holds it); "" for a stop word."""
+    abbreviation, number, word, symbol = groups
+    if word:
+        term, is_stop = _term("word", word)
+    elif number:
+        term, is_stop = _term("number", number)
+    else:
+        term, is_stop = _term("abbreviation", abbreviation) if abbreviation else _term("symbol", symbol)
+    return "" if is_stop else term
 
 
 @lru_cache(maxsize=65536)
