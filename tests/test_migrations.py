@@ -183,3 +183,26 @@ def test_upgrade_fills_the_utf16_quote_offsets_from_each_source_text(databases, 
     engine.dispose()
     databases.drop(url)
     assert [tuple(row) for row in offsets] == [("blog-claim", 21, 33, 23, 35), ("wire-claim", 0, 12, 0, 12)]
+
+
+def test_postgres_search_entries_have_an_index_in_the_order_tiers_are_cut(databases, tmp_path):
+    # Migration 0009: a relevance tier is the newest matches (ORDER BY seq DESC LIMIT n). FTS5 walks its rowid;
+    # PostgreSQL needs an index on seq, or it reads every match of a common word to sort them.
+    if databases.name != "postgres":
+        pytest.skip("SQLite's FTS5 walks its own rowid: there is no seq column to index")
+    url = databases.empty(tmp_path)
+    upgrade(url)
+    engine = build_engine(url)
+
+    def seq_indexes() -> set[tuple[str, ...]]:
+        with engine.connect() as connection:
+            indexes = inspect(connection).get_indexes("search_index")
+        return {tuple(index["column_names"]) for index in indexes if "seq" in index["column_names"]}
+
+    at_head = seq_indexes()
+    downgrade(url, "0008")
+    before = seq_indexes()
+    engine.dispose()
+    databases.drop(url)
+    assert at_head == {("seq",), ("kind", "seq")}
+    assert before == set()
