@@ -155,7 +155,7 @@ def date_lead(text: str, mention: DateMention, *, floor: int = 0) -> int:
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "on Tuesday", "last Friday", "Tuesday's talks", "today", "yesterday": days a report names relative to its date.
 _RELATIVE_DAY = re.compile(
-    r"(?<![\w-])(?:(?P<last>last)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"(?<![\w-])(?:(?P<last>last)\s+)?(?P<weekday>{'|'.join(_WEEKDAYS)})"
     r"(?![\w-])(?!,?\s+\d)|(?<![\w-])(?P<relative>today|yesterday)(?![\w-])",
     re.I,
 )

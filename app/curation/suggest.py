@@ -62,9 +62,9 @@ class _Text:
 
 def _read(text: str, vocabulary: Vocabulary, analyser: Analyser, reference_date: date | None) -> _Text:
     unified = unify(text)
-    dates = find_dates(text, reference=reference_date)
-    datelines = [d for d in dates if in_dateline(text, d)]
-    dates = [d for d in dates if d not in datelines]  # the report's own date, not a claim
+    dates, datelines = [], []
+    for mention in find_dates(text, reference=reference_date):
+        (datelines if in_dateline(text, mention) else dates).append(mention)  # a dateline's: the report's own
     reference_date = reference_date or next((d.on for d in datelines if d.on), None)
     days = find_relative_days(text, reference_date)
     quantities = find_quantities(text, dates=[(d.start, d.end) for d in dates], thesaurus=dict(vocabulary.thesaurus))
