@@ -212,6 +212,13 @@ def test_index_form_holds_the_terms_analyse_gives_for_every_seed_text():
         assert index_form(text) == " ".join(token.term for token in analyse(text) if not token.is_stop)
 
 
+def test_index_form_reads_each_kind_of_token_as_analyse_does_wherever_it_stands():
+    # index_form analyses a token once, read alone: the reading must not depend on what follows it.
+    text = "U.S.A. 2,300,5 20th 2025abc 1.5% $3 €4 O’hara's POWs NGOs e.g. don't 99%. x-ray 2,300."
+    for piece in (text, text.replace(" ", "\u00a0"), text.replace(" ", "")):
+        assert index_form(piece) == " ".join(token.term for token in analyse(piece) if not token.is_stop)
+
+
 def test_analysis_is_deterministic():
     texts = seed_texts()
     assert [index_form(t) for t in texts] == [index_form(t) for t in texts]

@@ -33,6 +33,8 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# The same tokens without their groups: findall then gives each token as written, one string.
+_TOKEN_AS_WRITTEN = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern), re.VERBOSE)
 _SYMBOL_WORDS = {"%": "percent", "$": "dollar", "€": "euro", "£": "pound"}
 _APOSTROPHES = re.compile(r"['’ʼ]")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?")  # on the text as written: NATO, US, POWs, NGOs
@@ -67,30 +69,25 @@ def analyse(text: str) -> list[Token]:
 def index_form(text: str) -> str:
     """The analysed terms of the text, stop words left out, joined by spaces: what FTS5 and tsvector index
     beside the raw text, so that a query analysed the same way finds it."""
-    # An import analyses every record's text, sources in full, and this was a third of its time: the terms
-    # are read off findall's groups (no match object, no Token), a word's term looked up by the word alone.
-    words = _WORD_TERMS
-    if len(words) > _WORD_TERMS_KEPT:
-        words.clear()  # a long tail of distinct words would otherwise grow it without bound
-    terms, known = [], words.get
-    for groups in _TOKEN.findall(text):
-        word = groups[2]
-        term = known(word) if word else None
-        if term is None:
-            term = _index_term(groups)
-            if word:
-                words[word] = term
-        if term:
-            terms.append(term)
-    return " ".join(terms)
+    # An import analyses every record's text, sources in full, and this was a third of its time. So the work
+    # per token stays in C: findall gives the tokens as written, each one new to ``_WORD_TERMS`` is analysed
+    # once (read alone, a token is read as in its text: nothing follows a token there that the number's
+    # lookahead would refuse), and the terms are mapped off the dict.
+    written = _TOKEN_AS_WRITTEN.findall(text)
+    terms = _WORD_TERMS
+    if len(terms) > _WORD_TERMS_KEPT:
+        terms.clear()  # a long tail of distinct words would otherwise grow it without bound
+    for new in set(written).difference(terms):
+        terms[new] = _index_term(_TOKEN.fullmatch(new).groups())
+    return " ".join(filter(None, map(terms.__getitem__, written)))
 
 
-_WORD_TERMS: dict[str, str] = {}  # a word as written → its indexed term, "" for a stop word
+_WORD_TERMS: dict[str, str] = {}  # a token as written → its indexed term, "" for a stop word
 _WORD_TERMS_KEPT = 131072  # about 18 MB at most
 
 
 def _index_term(groups: tuple[str, str, str, str]) -> str:
-    """The indexed term of one token, given as findall's groups (one of them holds it); "" for a stop word."""
+    """The indexed term of one token, given as its match's groups (one of them holds it); "" for a stop word."""
     abbreviation, number, word, symbol = groups
     if word:
         term, is_stop = _term("word", word)
