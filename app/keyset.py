@@ -87,6 +87,11 @@ class Ordering:
         """What the list's count counts: the filtered rows, whatever their order."""
         return statement
 
+    def count_read(self, rows: list[Row], *, offset: int, after: str | None, bound: int) -> int | None:
+        """The page's count (as ``paging`` bounds it: at most ``bound`` + 1) when reading ``rows`` has told it
+        already; a plain order's page tells nothing of the rows past it."""
+        return None
+
     def after(self, cursor: str) -> ColumnElement:
         """The WHERE clause selecting the rows that come after the cursor's row in this order."""
         return self.after_position(*self.position(cursor))

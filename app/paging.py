@@ -131,8 +131,13 @@ def _page(
         ids = _in_id_order(session, walk(after)).limit(peek).offset(page.offset)
         rows = session.execute(statement.where(ordering.tiebreak.in_(ids)).order_by(*ordering.clauses)).all()
     else:
-        total = _count(session, ordering.counted(statement), page) if counted else 0
         rows = ordering.rows(session, statement, after=page.after or None, offset=page.offset, limit=peek)
+        total = 0
+        if counted:
+            # A ranked first page has read every match already when there are fewer than a tier of them.
+            total = ordering.count_read(rows, offset=page.offset, after=page.after, bound=count_bound(page))
+            if total is None:
+                total = _count(session, ordering.counted(statement), page)
     more = len(rows) > page.limit
     rows = rows[: page.limit]
     bound = count_bound(page)

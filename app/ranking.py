@@ -86,6 +86,20 @@ class RankedOrdering(ABC):
         every = union_all(*branches).subquery("matches")
         return select(every.c.seq).select_from(every)
 
+    def count_read(self, rows: list[Row], *, offset: int, after: str | None, bound: int) -> int | None:
+        """The count a page's rows tell: a page read from the newest tier's start without a cursor carries the
+        tier's size (``rows``), and a tier short of full holds every match. A full one holds one past the count
+        bound when that is the tier size less one (so the list's count would stop there too)."""
+        size = tier_size()
+        if after or offset >= size:
+            return None  # the page did not read the newest tier whole
+        if not rows:
+            return 0 if offset == 0 else None
+        first_tier = rows[0].tier_size
+        if first_tier < size:
+            return first_tier
+        return size if bound + 1 == size else None
+
     def cursor(self, row: Row) -> str:
         values = [row.tier_top, *(row._mapping[label] for label in self.tier_keys)]
         return encode(self.name, values, row._mapping[self.id_label])

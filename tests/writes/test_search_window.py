@@ -58,3 +58,30 @@ def test_a_sorted_search_keeps_every_match(three_matches, count_limit):
     page = three_matches.get(f"{API}/claims", params={"q": WORD, "sort": "id", "limit": 3}).json()
 
     assert [item["id"] for item in page["items"]] == sorted(OLDEST_TO_NEWEST)
+
+
+@pytest.mark.parametrize("path", ["/claims", "/search"])
+def test_a_ranked_page_counts_what_a_sorted_one_counts_at_any_bound_and_offset(three_matches, count_limit, path):
+    # A ranked first page takes its count off the tier it read (app/ranking.py ``count_read``); elsewhere the
+    # list is counted. Either way the count is the one the same matches in id order get.
+    for limit_of_counts in (1, 2, 3, 1000):
+        count_limit(limit_of_counts)
+        for offset in (0, 1, 2, 3, 5):
+            for limit in (1, 2, 50):
+                params = {"q": WORD, "limit": limit, "offset": offset}
+                ranked = three_matches.get(f"{API}{path}", params=params).json()
+                by_id = three_matches.get(f"{API}/claims", params={**params, "sort": "id"}).json()
+                case = (limit_of_counts, offset, limit)
+                assert (ranked["total"], ranked["total_exact"]) == (by_id["total"], by_id["total_exact"]), case
+                assert len(ranked["items"]) == len(by_id["items"]), case
+
+
+def test_a_ranked_page_after_a_cursor_and_a_search_with_no_match_are_counted(three_matches, count_limit):
+    count_limit(2)
+    first = three_matches.get(f"{API}/claims", params={"q": WORD, "limit": 1, "after": ""})
+    after = three_matches.get(first.links["next"]["url"]).json()
+    assert (first.json()["total"], first.json()["total_exact"]) == (2, False)  # three matches: past the bound
+    assert (after["total"], after["total_exact"]) == (2, False)
+    assert after["items"] != first.json()["items"]
+    nothing = three_matches.get(f"{API}/claims", params={"q": f"{WORD}x"}).json()
+    assert (nothing["total"], nothing["total_exact"], nothing["items"]) == (0, True, [])
