@@ -125,6 +125,7 @@ def _page(
     counted: bool,
 ) -> PageResult:
     peek = page.limit + 1  # one row past the page: is there a next one?
+    bound = count_bound(page)
     if walk is not None and ordering.by_id:
         after = ordering.position(page.after)[1] if page.after else None
         total = _bounded_count(session, _in_id_order(session, walk(None)), page) if counted else 0
@@ -135,12 +136,11 @@ def _page(
         total = 0
         if counted:
             # A ranked first page has read every match already when there are fewer than a tier of them.
-            total = ordering.count_read(rows, offset=page.offset, after=page.after, bound=count_bound(page))
+            total = ordering.count_read(rows, offset=page.offset, after=page.after, bound=bound)
             if total is None:
                 total = _count(session, ordering.counted(statement), page)
     more = len(rows) > page.limit
     rows = rows[: page.limit]
-    bound = count_bound(page)
     last = rows[-1] if rows else None
     return PageResult(public(session, rows), min(total, bound), total <= bound, more, lambda: ordering.cursor(last))
 

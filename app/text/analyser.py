@@ -73,29 +73,21 @@ def index_form(text: str) -> str:
     # per token stays in C: findall gives the tokens as written, each one new to ``_WORD_TERMS`` is analysed
     # once (read alone, a token is read as in its text: nothing follows a token there that the number's
     # lookahead would refuse), and the terms are mapped off the dict.
+    global _WORD_TERMS
     written = _TOKEN_AS_WRITTEN.findall(text)
+    if len(_WORD_TERMS) > _WORD_TERMS_KEPT:
+        # A long tail of distinct words would otherwise grow it without bound. Replaced, not cleared: a
+        # thread mapping a text off the old dict still finds every term it put there.
+        _WORD_TERMS = {}
     terms = _WORD_TERMS
-    if len(terms) > _WORD_TERMS_KEPT:
-        terms.clear()  # a long tail of distinct words would otherwise grow it without bound
     for new in set(written).difference(terms):
-        terms[new] = _index_term(_TOKEN.fullmatch(new).groups())
+        term, is_stop = _term(_TOKEN.fullmatch(new).lastgroup, new)
+        terms[new] = "" if is_stop else term
     return " ".join(filter(None, map(terms.__getitem__, written)))
 
 
 _WORD_TERMS: dict[str, str] = {}  # a token as written → its indexed term, "" for a stop word
 _WORD_TERMS_KEPT = 131072  # about 18 MB at most
-
-
-def _index_term(groups: tuple[str, str, str, str]) -> str:
-    """The indexed term of one token, given as its match's groups (one of them holds it); "" for a stop word."""
-    abbreviation, number, word, symbol = groups
-    if word:
-        term, is_stop = _term("word", word)
-    elif number:
-        term, is_stop = _term("number", number)
-    else:
-        term, is_stop = _term("abbreviation", abbreviation) if abbreviation else _term("symbol", symbol)
-    return "" if is_stop else term
 
 
 @lru_cache(maxsize=65536)
